@@ -24,17 +24,22 @@ class Codes:
     W110 = "invalid field {field}: {detail}"
     W111 = "CSV has no text column (tried {tried})"
     W112 = "feed could not be parsed: {detail}"
+    W113 = "CSV has no column {column!r} (columns: {columns})"
     # ingest: stored but flagged (not a rejection)
     W150 = "language is {lang}, not English: stored without analysis"
     W151 = "same text as article {first}: stored as a duplicate"
     # store
     W201 = "database {path} is newer (schema {found}) than this warlog (schema {known})"
     W202 = "database error: {detail}"
+    W203 = "{url}: {scheme} databases are not supported yet (give a file path or sqlite:///PATH)"
+    W204 = "search query {query!r} is not valid: {detail} (put words with punctuation in double quotes)"
+    W205 = "incident {incident_id}: {detail}"
     # analysis
     W301 = "analysis failed: {detail}"
     # export
     W401 = "unknown export kind {kind!r} (choose from {kinds})"
     W402 = "format {fmt!r} is not available for {kind} (choose from {formats})"
+    W403 = "could not write {out}: {detail}"
     # configuration and usage
     W501 = "settings file {path}: {detail}"
     W502 = "unknown setting {key!r} in {path}"

@@ -1,0 +1,128 @@
+"""The :class:`Store` protocol: the one interface through which warlog reads and writes its database.
+
+Every other module talks to the database only through these methods, with the plain records of
+:mod:`warlog.types`, so a second backend (PostgreSQL) only has to implement this protocol.
+
+Write methods are transactional: each call either happens completely or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any, Protocol, runtime_checkable
+
+from ..types import Analysis, Article, Event, IngestProblem, Incident, PlaceMention
+
+#: One full-text search hit: (article_id, title, snippet with the matched words marked «like this»).
+SearchHit = tuple[str, str | None, str]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A warlog database."""
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        ...
+
+    def article_id_for_hash(self, content_hash: str) -> str | None:
+        """The id of the first stored article with this content hash, if any."""
+        ...
+
+    def save_article(self, article: Article, analysis: Analysis | None) -> None:
+        """Store an article with its events, place mentions and sources, in one transaction.
+
+        ``analysis=None`` stores the article unanalysed (not English, or a duplicate). When
+        ``article.published`` is empty, the publication date found by the analysis is stored
+        (``published_from="dateline"``). Saving an article id that is already stored does nothing.
+        """
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, or None."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, in ingestion order."""
+        ...
+
+    def main_event_ids(self) -> dict[str, str]:
+        """``article_id → main_event_id`` for every article that has a main event."""
+        ...
+
+    # -- analysis ---------------------------------------------------------------------------
+
+    def iter_events(
+        self,
+        *,
+        article_ids: Iterable[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Iterator[Event]:
+        """Events in ingestion order, optionally only of ``article_ids`` and dated within
+        ``[date_from, date_to]`` (inclusive ISO dates; a date filter skips undated events)."""
+        ...
+
+    def events_of_article(self, article_id: str) -> list[Event]:
+        """The events of one article, in the order the analysis gave them."""
+        ...
+
+    def iter_place_mentions(self) -> Iterator[tuple[str, PlaceMention]]:
+        """Every place mention as ``(article_id, mention)``, article by article."""
+        ...
+
+    # -- incidents --------------------------------------------------------------------------
+
+    def replace_incidents(self, incidents: list[Incident], *, event_ids: Iterable[str]) -> None:
+        """Replace the incidents around ``event_ids``, in one transaction.
+
+        Deletes every incident that contains one of ``event_ids`` (or shares an id with one of
+        ``incidents``), inserts ``incidents`` and points their events at them. Events of a deleted
+        incident that no new incident takes are left without one. Raises StoreError W205 when an
+        incident names an unknown event, no event, or an event another new incident also claims.
+        """
+        ...
+
+    def iter_incidents(self) -> Iterator[Incident]:
+        """Every incident, ordered by date then id, with its events and articles in ingestion order."""
+        ...
+
+    # -- problems, search, stats ------------------------------------------------------------
+
+    def record_problem(self, problem: IngestProblem) -> None:
+        """Keep an ingest problem (table ``ingest_errors``)."""
+        ...
+
+    def iter_problems(self) -> Iterator[IngestProblem]:
+        """Every recorded ingest problem, oldest first."""
+        ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over article titles and texts, best match first.
+
+        ``query`` uses SQLite FTS5 syntax (words, "phrases", AND/OR/NOT, prefix*);
+        a malformed query raises StoreError W204.
+        """
+        ...
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Counts describing the database (see the backend for the keys)."""
+        ...
+
+    # -- lifetime ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the connection; the store cannot be used afterwards."""
+        ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
