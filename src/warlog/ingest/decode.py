@@ -20,7 +20,7 @@ import gzip
 import io
 import os
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, cast
 
 import charset_normalizer
 from charset_normalizer.md import mess_ratio
@@ -68,9 +68,10 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
             stream = io.BytesIO(source.read().encode("utf-8"))
         else:
             stream = source  # type: ignore[assignment]
-        buffered = _Prepend(stream.read(len(_GZIP_MAGIC)), stream)
-        if buffered.head == _GZIP_MAGIC:
-            yield stack.enter_context(gzip.GzipFile(fileobj=buffered, mode="rb"))
+        head = stream.read(len(_GZIP_MAGIC))
+        buffered = io.BufferedReader(_Prepend(head, stream))
+        if head == _GZIP_MAGIC:
+            yield cast(IO[bytes], stack.enter_context(gzip.GzipFile(fileobj=buffered, mode="rb")))
         else:
             yield buffered
 
@@ -87,7 +88,7 @@ def read_bytes(source: Source, *, max_bytes: int | None = None) -> bytes:
     return data
 
 
-def read_text(source: Source, *, max_bytes: int | None = None, hint: str | None = None) -> str:
+def load_text(source: Source, *, max_bytes: int | None = None, hint: str | None = None) -> str:
     """The whole of ``source`` as text, decoded as described in the module docstring."""
     if isinstance(source, io.TextIOBase):
         return source.read()
@@ -169,7 +170,7 @@ def _decodes(data: bytes, encoding: str, *, partial: bool) -> bool:
 
 
 def _os_detail(exc: OSError) -> str:
-    return exc.strerror or str(exc) if isinstance(exc.strerror, str) else str(exc)
+    return exc.strerror if isinstance(exc.strerror, str) else str(exc)
 
 
 class _Prepend(io.RawIOBase):
@@ -177,7 +178,6 @@ class _Prepend(io.RawIOBase):
 
     def __init__(self, head: bytes, stream: IO[bytes]) -> None:
         super().__init__()
-        self.head = head
         self._pending = head
         self._stream = stream
 

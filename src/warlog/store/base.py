@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
 
-from ..types import Analysis, Article, Event, IngestProblem, Incident, PlaceMention
+from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention
 
 #: One full-text search hit: (article_id, title, snippet with the matched words marked «like this»).
 SearchHit = tuple[str, str | None, str]
@@ -87,7 +87,7 @@ class Store(Protocol):
         ...
 
     def iter_incidents(self) -> Iterator[Incident]:
-        """Every incident, ordered by date then id, with its events and articles in ingestion order."""
+        """Every incident, ordered by date then id, with its event and article ids sorted."""
         ...
 
     # -- problems, search, stats ------------------------------------------------------------
@@ -109,7 +109,13 @@ class Store(Protocol):
         ...
 
     def stats(self, *, top: int = 10) -> dict[str, Any]:
-        """Counts describing the database (see the backend for the keys)."""
+        """Counts describing the database, as one JSON-ready dict.
+
+        Keys: articles, analysed, duplicates, non_english, events, events_by_event_type and
+        events_by_sub_event_type (name → count, most frequent first), top_places (up to ``top``
+        ``(place name, country code, events)``), incidents, multi_article_incidents (reported by
+        more than one article), ingest_errors.
+        """
         ...
 
     # -- lifetime ---------------------------------------------------------------------------

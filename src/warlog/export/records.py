@@ -1,0 +1,195 @@
+"""Store contents as export records: plain dicts in the shapes of ``shared/contract``.
+
+``records(store, kind)`` yields what JSON Lines and GeoJSON write. Articles, events, places and
+incidents follow ``article``/``event``/``place``/``incident.schema.json`` exactly, plus a few
+extra keys the schemas allow (marked *extra* below). ``sources`` and ``errors`` have no schema
+in the contract; their keys are documented on their functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..store import Store
+from ..types import Article, Event, PlaceMention, Span
+
+Record = dict[str, Any]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def location(mention: PlaceMention | None) -> Record | None:
+    """A place mention as the contract's ``location`` object (resolved fields null when unresolved)."""
+    if mention is None:
+        return None
+    place = mention.place
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "name": place.name if place else None,
+        "geonames_id": place.geonames_id if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "country_code": place.country_code if place else None,
+        "admin1": place.admin1 if place else None,
+        "feature_class": place.feature_class if place else None,
+        "feature_code": place.feature_code if place else None,
+    }
+
+
+def _span(span: Span | None) -> Record | None:
+    return {"start": span.start, "end": span.end} if span else None
+
+
+def articles(store: Store) -> Iterator[Record]:
+    """article.schema.json; extra: published_from, language, duplicate_of, origin, content_hash, text.
+
+    ``published`` is cut to its date (``YYYY-MM-DD``); a value that does not start with an ISO
+    date is exported as null (the raw value stays in the database).
+    """
+    main = store.main_event_ids()
+    for a in store.iter_articles():
+        published = a.published[:10] if a.published and _DATE.match(a.published) else None
+        yield {
+            "article_id": a.article_id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "published": published,
+            "main_event_id": main.get(a.article_id),
+            "published_from": a.published_from,
+            "language": a.language,
+            "duplicate_of": a.duplicate_of,
+            "origin": a.origin,
+            "content_hash": a.content_hash,
+            "text": a.text,
+        }
+
+
+def events_with_articles(store: Store) -> Iterator[tuple[Event, Article | None]]:
+    """Every event with its article (fetched once per article: events come article by article)."""
+    article: Article | None = None
+    for event in store.iter_events():
+        if article is None or article.article_id != event.article_id:
+            article = store.get_article(event.article_id)
+        yield event, article
+
+
+def event(e: Event, article: Article | None) -> Record:
+    """event.schema.json; extra: trigger, evidence_text, field_spans, and start/end of each source."""
+    return {
+        "event_id": e.event_id,
+        "article_id": e.article_id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "location": location(e.location),
+        "geo_precision": e.geo_precision,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "fatalities": e.fatalities,
+        "injuries": e.injuries,
+        "evidence": _span(e.evidence),
+        "sources": [{"name": s.name, "kind": s.kind, **_offsets(s.span)} for s in e.sources],
+        "certainty": e.certainty,
+        "incident_id": e.incident_id,
+        "trigger": _span(e.trigger),
+        "evidence_text": article.text[e.evidence.start : e.evidence.end] if article else None,
+        "field_spans": {name: _span(span) for name, span in sorted(e.field_spans.items())},
+    }
+
+
+def _offsets(span: Span | None) -> Record:
+    return {"start": span.start if span else None, "end": span.end if span else None}
+
+
+def events(store: Store) -> Iterator[Record]:
+    """event.schema.json records, in ingestion order."""
+    for e, article in events_with_articles(store):
+        yield event(e, article)
+
+
+def places(store: Store) -> Iterator[Record]:
+    """place.schema.json: every place mention recognised; extra: how (ner, gazetteer, ...)."""
+    for article_id, mention in store.iter_place_mentions():
+        loc = location(mention)
+        assert loc is not None
+        yield {"article_id": article_id, **loc, "how": mention.how}
+
+
+def incidents(store: Store) -> Iterator[Record]:
+    """incident.schema.json; extra: reasons (why the events were grouped and the confidence)."""
+    for i in store.iter_incidents():
+        yield {
+            "incident_id": i.incident_id,
+            "event_ids": i.event_ids,
+            "article_ids": i.article_ids,
+            "event_type": i.event_type,
+            "sub_event_type": i.sub_event_type,
+            "date": i.date,
+            "location": location(i.location),
+            "fatalities": {"low": i.fatalities_low, "high": i.fatalities_high, "best": i.fatalities_best},
+            "sources_count": i.sources_count,
+            "independent_sources": i.independent_sources,
+            "confidence": i.confidence,
+            "contradictions": i.contradictions,
+            "reasons": i.reasons,
+        }
+
+
+def errors(store: Store) -> Iterator[Record]:
+    """Rejected or flagged inputs: origin, line, item_id, code, reason, and message (as printed)."""
+    for p in store.iter_problems():
+        yield {
+            "origin": p.origin,
+            "line": p.line,
+            "item_id": p.item_id,
+            "code": p.code,
+            "reason": p.reason,
+            "message": str(p),
+        }
+
+
+def sources(store: Store) -> Iterator[Record]:
+    """One record per attributed source name, most cited first.
+
+    Keys: name; kind (the kind most often given to it); events and articles citing it;
+    as_origin, the number of events whose attribution chain ends with it (its innermost link).
+    """
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    cited: Counter[str] = Counter()
+    origin: Counter[str] = Counter()
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for e in store.iter_events():
+        for name in dict.fromkeys(s.name for s in e.sources):
+            cited[name] += 1
+            articles_of[name].add(e.article_id)
+        for s in e.sources:
+            if s.kind:
+                kinds[s.name][s.kind] += 1
+        if e.sources:
+            origin[e.sources[-1].name] += 1
+    for name, n in sorted(cited.items(), key=lambda item: (-item[1], item[0])):
+        yield {
+            "name": name,
+            "kind": kinds[name].most_common(1)[0][0] if kinds[name] else None,
+            "events": n,
+            "articles": len(articles_of[name]),
+            "as_origin": origin[name],
+        }
+
+
+#: kind → record generator
+RECORDS: dict[str, Callable[[Store], Iterator[Record]]] = {
+    "articles": articles,
+    "events": events,
+    "places": places,
+    "incidents": incidents,
+    "errors": errors,
+    "sources": sources,
+}

