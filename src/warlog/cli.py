@@ -256,7 +256,7 @@ def _print_stats(data: dict[str, Any]) -> None:
         by_type.add_row(name, str(n))
     out.print(by_type)
     places = Table(title="Top places", show_header=True)
-    for col in ("place", "country", "mentions"):
+    for col in ("place", "country", "events"):
         places.add_column(col)
     for row in data.get("top_places", [])[:10]:
         places.add_row(*(str(x) for x in row))

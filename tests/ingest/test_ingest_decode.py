@@ -54,3 +54,17 @@ def test_decode_size_cap_and_missing_file(tmp_path):
     with pytest.raises(IngestError) as caught:
         load_text(tmp_path / "nowhere.txt")
     assert caught.value.code == "W108"
+
+
+def test_decode_control_bytes_without_nul_are_binary():
+    with pytest.raises(IngestError) as caught:
+        decode_bytes(bytes([0x81, 0x02, 0x8D, 0x03, 0x90, 0x04, 0x9D, 0x05]) * 50)
+    assert caught.value.code == "W103"
+
+
+def test_decode_truncated_gzip_is_w108(tmp_path):
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(gzip.compress(FRENCH.encode() * 50)[:60])
+    with pytest.raises(IngestError) as caught:
+        load_text(path)
+    assert caught.value.code == "W108"

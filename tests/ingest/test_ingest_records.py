@@ -114,3 +114,11 @@ def test_records_json_single_object_and_invalid_document(tmp_path):
     broken.write_text('[\n  {"id": "a", "text": "x"},\n  {"id": \n]', encoding="utf-8")
     (problem,) = read_json(broken)
     assert (problem.code, problem.line) == ("W101", 4)
+
+
+def test_records_json_lines_under_a_json_name_are_read_as_lines(tmp_path):
+    path = tmp_path / "mixed-up.json"
+    path.write_text(
+        json.dumps(GOOD) + "\n" + json.dumps({"id": "dw-2", "text": "More."}) + "\n", encoding="utf-8"
+    )
+    assert [(item.id, item.line) for item in read_json(path)] == [("dw-1", 1), ("dw-2", 2)]

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-import warlog.store.sqlite
+import warlog.store.rows
 from warlog.errors import StoreError
 from warlog.types import IngestProblem, PlaceMention
 
@@ -85,7 +85,7 @@ def test_articles_failed_save_rolls_back_everything(store, build):
 def test_articles_exception_mid_save_rolls_back(store, build, monkeypatch):
     article = build.article("a1")
     analysis = build.analysis(article, build.event(article, 1), build.event(article, 2))
-    real = warlog.store.sqlite._event_values
+    real = warlog.store.rows.event_row
     calls = []
 
     def fail_on_second(event):
@@ -94,7 +94,7 @@ def test_articles_exception_mid_save_rolls_back(store, build, monkeypatch):
             raise RuntimeError("killed mid-save")
         return real(event)
 
-    monkeypatch.setattr(warlog.store.sqlite, "_event_values", fail_on_second)
+    monkeypatch.setattr(warlog.store.rows, "event_row", fail_on_second)
     with pytest.raises(RuntimeError):
         store.save_article(article, analysis)
     assert not store.has_article("a1")

@@ -43,7 +43,7 @@ def data_files_text() -> str:
     """The concatenated text of the geo data files (hashed into the cache name)."""
     folder = resources.files("warlog.geo").joinpath("data")
     parts = []
-    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv"):
+    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv", "country_points.tsv"):
         parts.append(folder.joinpath(name).read_text(encoding="utf-8"))
     return "\n".join(parts)
 
@@ -87,10 +87,11 @@ class _Builder:
         self.pop.append(pop)
         return idx
 
-    def index(self, idx: int, names: list[str] | set[str]) -> None:
+    def index(self, idx: int, names: list[str] | set[str], *, short_ok: bool = False) -> None:
+        """File row ``idx`` under ``names``; names under 3 letters only when ``short_ok`` or primary."""
         keys = {fold(n) for n in names if n and is_latin(n)}
         for key in keys:
-            if key and (len(key) > 2 or key == fold(self.name[idx])):
+            if key and (short_ok or len(key) > 2 or key == fold(self.name[idx])):
                 self.exact[key].append(idx)
         for lkey in {loose(k) for k in keys}:
             if len(lkey) >= 3:
@@ -207,12 +208,13 @@ def build_index() -> dict[str, Any]:
 
     # --- countries
     country_idx: dict[str, int] = {}
+    points = {r[0]: (float(r[2]), float(r[3])) for r in _read_tsv("country_points.tsv")}
     for cc, c in countries.items():
         csc = csc_countries.get(cc)
         if csc is None or not csc.get("latitude"):
             continue
-        idx = b.add(c["name"], float(csc["latitude"]), float(csc["longitude"]), cc, c["geonameid"], None,
-                    "A", "PCLI", int(c.get("population") or 0))
+        lat, lon = points.get(cc, (float(csc["latitude"]), float(csc["longitude"])))
+        idx = b.add(c["name"], lat, lon, cc, c["geonameid"], None, "A", "PCLI", int(c.get("population") or 0))
         country_idx[cc] = idx
         b.index(idx, {c["name"], csc["name"]})
     capitals = {(cc, fold(c.get("capital") or "")) for cc, c in countries.items()}
@@ -264,14 +266,24 @@ def build_index() -> dict[str, Any]:
         region_idx[r["key"]] = idx
         b.index(idx, set(r["names"]))
 
+    gid_idx = {b.gid[i]: i for i in range(len(b.name) - 1, -1, -1) if b.gid[i]}
+    adm_idx = {(b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"}
+
     def target(ref: str) -> int | None:
         kind, _, key = ref.partition(":")
-        return country_idx.get(key) if kind == "cc" else region_idx.get(key)
+        if kind == "cc":
+            return country_idx.get(key)
+        if kind == "adm":
+            cc, _, name = key.partition(":")
+            return adm_idx.get((cc, name))
+        if kind == "gn":
+            return gid_idx.get(int(key))
+        return region_idx.get(key)
 
     for name, ref in _read_tsv("aliases.tsv"):
         t = target(ref)
         if t is not None:
-            b.index(t, {name})
+            b.index(t, {name}, short_ok=True)
     demonyms: dict[str, int] = {}
     for name, ref in _read_tsv("demonyms.tsv"):
         t = target(ref)

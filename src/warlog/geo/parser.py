@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from ..errors import AnalysisError
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
-from .recognize import Candidate, recognize
-from .resolve import Resolver, Weights, first_clear, lookup_key
+from .recognize import STOP_WORDS, Candidate, recognize
+from .names import fold
+from .resolve import Resolver, Weights, first_clear
 
 __all__ = ["GeoParser"]
 
@@ -56,16 +57,31 @@ class GeoParser:
             if c.start in rows:
                 continue
             row = resolver.resolve(c.text)
+            if row is None and c.end - c.start > 1:
+                row = self._inner(doc, c, resolver)
             rows[c.start] = row
             if row is not None:
                 resolver.fix_sense(c.text, row)
                 resolver.add_context(row)
         return [self._mention(c, rows.get(c.start)) for c in cands]
 
+    def _inner(self, doc: Doc, c: Candidate, resolver: Resolver) -> int | None:
+        """For a multi-word name the gazetteer lacks ("Manila Cathedral", "Liverpool Academy"), the
+        place named inside it: the longest sub-span with a gazetteer entry, leftmost first."""
+        for n in range(c.end - c.start - 1, 0, -1):
+            for i in range(c.start, c.end - n + 1):
+                span = doc[i:i + n]
+                if not span[0].text[:1].isupper() or all(t.is_stop for t in span):
+                    continue
+                if fold(span.text) in STOP_WORDS:
+                    continue
+                row = resolver.resolve(span.text)
+                if row is not None:
+                    return row
+        return None
+
     def _mention(self, c: Candidate, row: int | None) -> PlaceMention:
         place = self.gaz.place(row) if row is not None else None
         return PlaceMention(start=c.start_char, end=c.end_char, text=c.text, place=place, how=c.how)
 
 
-def _unused(key: str) -> str:  # pragma: no cover - keeps lookup_key imported for re-export
-    return lookup_key(key)[0]

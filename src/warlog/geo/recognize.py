@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import Gazetteer
 from .names import fold
 
-__all__ = ["Candidate", "recognize", "PLACE_LABELS"]
+__all__ = ["Candidate", "recognize", "PLACE_LABELS", "STOP_WORDS"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels whose text may hide a place name inside ("Toronto Police", "Syrian Observatory").
@@ -36,7 +36,7 @@ _MAX_NGRAM = 4
 #: villages ("Bush", "Hope", "Police") stay out; set from the gazetteer's size distribution.
 _BIG_PLACE = 100_000
 #: Words that are place names somewhere but almost always ordinary English in news text.
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     fold(w) for w in (
         "The A An I In On At Of And Or But If As So No Yes Mr Mrs Ms Dr Sir Saint St Mount Lake Police "
         "Army Government Ministry President Minister Monday Tuesday Wednesday Thursday Friday Saturday "
@@ -150,9 +150,9 @@ def _gazetteer_ok(span: Span, gaz: Gazetteer, ent_label: dict[int, str],
     or inside an organisation's name).
     """
     key = fold(span.text)
-    if not key or key in _STOP or len(key) < 3 or not gaz.has_key(key):
+    if not key or key in STOP_WORDS or len(key) < 3 or not gaz.has_key(key):
         return False
-    if all(t.is_stop or t.lower_ in _STOP for t in span):
+    if all(t.is_stop or t.lower_ in STOP_WORDS for t in span):
         return False
     rows = gaz.exact_key(key)
     label = ent_label.get(span.start, "")

@@ -84,7 +84,10 @@ class Resolver:
         if rows:
             return rows, False, division
         loose_rows = [r for r in self.gaz.loose(key) if self.gaz.cc[r] in self.countries]
-        return loose_rows, True, division
+        if loose_rows:
+            return loose_rows, True, division
+        demonym = self.gaz.demonym(key) if key else None
+        return ([demonym] if demonym is not None else []), False, division
 
     def score(self, row: int, key: str, *, loose: bool, division: bool) -> float:
         g, w = self.gaz, self.weights

@@ -9,7 +9,8 @@ charset) if it decodes; else strict UTF-8; else the best guess of ``charset-norm
 except that Windows-1252 wins whenever it decodes with no more "mess" than that guess
 (``charset-normalizer`` is unreliable on short Western-European text, which is by far the
 most common non-UTF-8 input in news archives). Data with NUL bytes that is not UTF-16/32 is
-binary (W103).
+binary (W103), and so is data that no encoding fits and that is full of control bytes; other
+data that no encoding fits is W104.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import contextlib
 import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterator
 from typing import IO, cast
 
@@ -31,6 +33,8 @@ from ..errors import IngestError
 Source = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
 
 _GZIP_MAGIC = b"\x1f\x8b"
+#: what reading a file or a gzip stream raises when it cannot be read (truncated gzip: EOFError)
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 _SAMPLE_BYTES = 1 << 16
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -40,6 +44,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _WIDE = ("utf_16", "utf_32")
+#: Above this share of control bytes, data no encoding fits is called binary (W103), not mis-encoded (W104).
+_MAX_CONTROL_RATIO = 0.01
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 
 def origin_of(source: Source) -> str:
@@ -56,7 +63,8 @@ def origin_of(source: Source) -> str:
 def open_binary(source: Source) -> Iterator[IO[bytes]]:
     """Open ``source`` as a binary stream, gunzipping gzip data; streams passed in are not closed.
 
-    Raises ``OSError`` (and ``gzip.BadGzipFile``, a subclass) when the source cannot be read.
+    Raises ``OSError``, ``EOFError`` or ``zlib.error`` when the source cannot be read (the last
+    two for truncated or corrupt gzip data, possibly only once reading is under way).
     """
     with contextlib.ExitStack() as stack:
         stream: IO[bytes]
@@ -81,8 +89,8 @@ def read_bytes(source: Source, *, max_bytes: int | None = None) -> bytes:
     try:
         with open_binary(source) as stream:
             data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
-    except OSError as exc:
-        raise IngestError("W108", detail=_os_detail(exc)) from exc
+    except _READ_ERRORS as exc:
+        raise IngestError("W108", detail=_read_detail(exc)) from exc
     if max_bytes is not None and len(data) > max_bytes:
         raise IngestError("W108", detail=f"larger than {max_bytes} bytes (ingest.max_file_bytes)")
     return data
@@ -123,9 +131,11 @@ def guess_encoding(sample: bytes, *, hint: str | None = None, partial: bool = Fa
         best is None or mess_ratio(sample.decode("cp1252", errors="replace")) <= best.chaos
     ):
         return "cp1252"
-    if best is None:
-        raise IngestError("W104", detail="no text encoding fits")
-    return best.encoding
+    if best is not None:
+        return best.encoding
+    if _control_ratio(sample) > _MAX_CONTROL_RATIO:
+        raise IngestError("W103")
+    raise IngestError("W104", detail="no text encoding fits")
 
 
 @contextlib.contextmanager
@@ -149,8 +159,8 @@ def open_text(source: Source) -> Iterator[IO[str]]:
                 yield text
             finally:
                 text.detach()
-    except OSError as exc:
-        raise IngestError("W108", detail=_os_detail(exc)) from exc
+    except _READ_ERRORS as exc:
+        raise IngestError("W108", detail=_read_detail(exc)) from exc
 
 
 def undecodable(line: str) -> int | None:
@@ -161,6 +171,13 @@ def undecodable(line: str) -> int | None:
     return None
 
 
+def _control_ratio(data: bytes) -> float:
+    """Share of bytes that are control characters other than whitespace and escape."""
+    if not data:
+        return 0.0
+    return sum(1 for byte in data if byte < 0x20 and byte not in _TEXT_CONTROLS) / len(data)
+
+
 def _decodes(data: bytes, encoding: str, *, partial: bool) -> bool:
     try:
         codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
@@ -169,8 +186,10 @@ def _decodes(data: bytes, encoding: str, *, partial: bool) -> bool:
     return True
 
 
-def _os_detail(exc: OSError) -> str:
-    return exc.strerror if isinstance(exc.strerror, str) else str(exc)
+def _read_detail(exc: Exception) -> str:
+    if isinstance(exc, OSError) and isinstance(exc.strerror, str):
+        return exc.strerror
+    return f"corrupt compressed data ({exc})" if isinstance(exc, EOFError | zlib.error) else str(exc)
 
 
 class _Prepend(io.RawIOBase):

@@ -4,7 +4,7 @@ HTML: the main text is extracted with trafilatura (navigation, comments and boil
 left out), with the title, the site name (as ``outlet``), the canonical URL and the
 publication date from the page's metadata (trafilatura's, which uses htmldate without its
 text-guessing "extensive search"). When trafilatura finds no main text, the page's visible
-text is used, and htmldate is asked for the date directly.
+text is used (and when it gives up on the page altogether, htmldate is asked for the date).
 
 Plain text: the text is the *whole* decoded file, exactly as read, so that the headline is
 analysed too and offsets index the file's content; the title is the first non-empty line
@@ -69,13 +69,11 @@ def html_article(html: str, *, origin: str, url: str | None = None, line: int | 
         include_comments=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if document is not None:
-        meta: dict[str, Any] = document.as_dict()  # type: ignore[union-attr]
-        text, title, outlet = meta.get("text"), meta.get("title"), meta.get("sitename")
-        published, url = meta.get("date"), url or meta.get("url")
-    else:
-        text, title, outlet = html_to_text(html), _html_title(html), None
-        published = find_date(html, url=url, **_DATE_PARAMS)
+    meta: dict[str, Any] = document.as_dict() if document is not None else {}  # type: ignore[union-attr]
+    text = meta.get("text") or html_to_text(html)
+    title = meta.get("title") or _html_title(html)
+    published = meta.get("date") if document is not None else find_date(html, url=url, **_DATE_PARAMS)
+    outlet, url = meta.get("sitename"), url or meta.get("url")
     return RawArticle(
         origin=origin,
         line=line,

@@ -7,6 +7,7 @@ requires ``id`` too, but a record without one still gets a stable id from :func:
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -85,7 +86,8 @@ def read_json(source: Source, *, origin: str | None = None) -> Iterator[RawArtic
     """Read a JSON document: an array of records, or a single record.
 
     Each record is reported under the line on which it starts. A document that is not valid
-    JSON yields one W101 with the line of the error (no record of it is read).
+    JSON yields one W101 with the line of the error (no record of it is read), except that
+    objects one after another are read as JSON Lines.
     """
     origin = origin or origin_of(source)
     try:
@@ -98,6 +100,10 @@ def read_json(source: Source, *, origin: str | None = None) -> Iterator[RawArtic
     try:
         if not text.startswith("[", start):
             record, end = decoder.raw_decode(text, start)
+            if _skip_space(text, end) < len(text) and isinstance(record, dict):
+                # more after one object: JSON Lines under a .json name, a common mix-up
+                yield from read_jsonl(io.StringIO(text), origin=origin)
+                return
             _expect_end(text, end)
             yield raw_from_record(record, origin=origin, line=_line_of(text, start))
             return

@@ -79,10 +79,11 @@ class Store(Protocol):
     def replace_incidents(self, incidents: list[Incident], *, event_ids: Iterable[str]) -> None:
         """Replace the incidents around ``event_ids``, in one transaction.
 
-        Deletes every incident that contains one of ``event_ids`` (or shares an id with one of
-        ``incidents``), inserts ``incidents`` and points their events at them. Events of a deleted
-        incident that no new incident takes are left without one. Raises StoreError W205 when an
-        incident names an unknown event, no event, or an event another new incident also claims.
+        Deletes every incident that contains one of ``event_ids`` or of the new incidents' events
+        (or shares an id with a new incident), inserts ``incidents`` and points their events at
+        them. Events of a deleted incident that no new incident takes are left without one.
+        Raises StoreError W205 when an incident names an unknown event, no event, or an event
+        another new incident also claims.
         """
         ...
 

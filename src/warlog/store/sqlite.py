@@ -12,88 +12,19 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict, fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
-from ..types import Analysis, Article, Event, Incident, IngestProblem, Place, PlaceMention, SourceRef, Span
+from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention, SourceRef
+from . import rows
 from .base import SearchHit
 from .schema import Migration, load_migrations, migrate, now
 
-#: Columns holding a place mention and its resolved place, the same in every located table.
-LOCATION_COLUMNS = (
-    "loc_start",
-    "loc_end",
-    "loc_text",
-    "loc_how",
-    "place_name",
-    "geonames_id",
-    "lat",
-    "lon",
-    "country_code",
-    "admin1",
-    "feature_class",
-    "feature_code",
-    "population",
-)
-_ARTICLE_COLUMNS = (
-    "article_id",
-    "title",
-    "text",
-    "published",
-    "published_from",
-    "outlet",
-    "url",
-    "origin",
-    "language",
-    "content_hash",
-    "duplicate_of",
-    "main_event_id",
-    "analysed",
-    "ingested_at",
-)
-_EVENT_COLUMNS = (
-    "event_id",
-    "article_id",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    *LOCATION_COLUMNS,
-    "geo_precision",
-    "date",
-    "date_precision",
-    "fatalities",
-    "injuries",
-    "certainty",
-    "evidence_start",
-    "evidence_end",
-    "trigger_start",
-    "trigger_end",
-    "field_spans",
-)
-_INCIDENT_COLUMNS = (
-    "incident_id",
-    "event_type",
-    "sub_event_type",
-    "date",
-    *LOCATION_COLUMNS,
-    "fatalities_low",
-    "fatalities_high",
-    "fatalities_best",
-    "sources_count",
-    "independent_sources",
-    "confidence",
-    "contradictions",
-    "reasons",
-)
 #: Marks around matched words in search snippets.
 MARK_OPEN, MARK_CLOSE = "«", "»"
-
-
-def _insert(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 class SQLiteStore:
@@ -185,61 +116,37 @@ class SQLiteStore:
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM articles WHERE article_id = ?", (article.article_id,)).fetchone():
                 return
-            conn.execute(
-                _insert("articles", _ARTICLE_COLUMNS),
-                (
-                    article.article_id,
-                    article.title,
-                    article.text,
-                    published,
-                    published_from,
-                    article.outlet,
-                    article.url,
-                    article.origin,
-                    article.language,
-                    article.content_hash,
-                    article.duplicate_of,
-                    analysis.main_event_id if analysis else None,
-                    int(analysis is not None),
-                    now(),
-                ),
+            row = {f.name: getattr(article, f.name) for f in fields(Article)}
+            row.update(
+                published=published,
+                published_from=published_from,
+                main_event_id=analysis.main_event_id if analysis else None,
+                analysed=int(analysis is not None),
+                ingested_at=now(),
             )
+            rows.insert(conn, "articles", [row])
             if analysis is None:
                 return
-            conn.executemany(
-                _insert("place_mentions", ("article_id", *LOCATION_COLUMNS)),
-                [(article.article_id, *_location_values(m)) for m in analysis.places],
-            )
+            place_rows = [{"article_id": article.article_id, **rows.location_row(m)} for m in analysis.places]
+            rows.insert(conn, "place_mentions", place_rows)
             for event in analysis.events:
-                conn.execute(_insert("events", _EVENT_COLUMNS), _event_values(event))
-                conn.executemany(
-                    _insert("sources", ("event_id", "position", "name", "kind", "span_start", "span_end")),
-                    [
-                        (
-                            event.event_id,
-                            i,
-                            s.name,
-                            s.kind,
-                            *((s.span.start, s.span.end) if s.span else (None, None)),
-                        )
-                        for i, s in enumerate(event.sources)
-                    ],
-                )
+                rows.insert(conn, "events", [rows.event_row(event)])
+                rows.insert(conn, "sources", rows.source_rows(event))
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, or None."""
         row = self._read("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
-        return _article_from(row) if row else None
+        return rows.article_from(row) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article, in ingestion order."""
         for row in self._read("SELECT * FROM articles ORDER BY seq"):
-            yield _article_from(row)
+            yield rows.article_from(row)
 
     def main_event_ids(self) -> dict[str, str]:
         """``article_id → main_event_id`` for every article that has a main event."""
-        rows = self._read("SELECT article_id, main_event_id FROM articles WHERE main_event_id IS NOT NULL")
-        return {article_id: event_id for article_id, event_id in rows}
+        found = self._read("SELECT article_id, main_event_id FROM articles WHERE main_event_id IS NOT NULL")
+        return {article_id: event_id for article_id, event_id in found}
 
     # -- analysis ---------------------------------------------------------------------------
 
@@ -263,21 +170,20 @@ class SQLiteStore:
             params.append(date_to)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         cursor = self._read(f"SELECT * FROM events{clause} ORDER BY seq", params)
-        while rows := cursor.fetchmany(500):
-            chains = self._sources_of([row["event_id"] for row in rows])
-            for row in rows:
-                yield _event_from(row, chains.get(row["event_id"], []))
+        while batch := cursor.fetchmany(500):
+            chains = self._sources_of([row["event_id"] for row in batch])
+            for row in batch:
+                yield rows.event_from(row, chains.get(row["event_id"], []))
 
     def _sources_of(self, event_ids: list[str]) -> dict[str, list[SourceRef]]:
         chains: dict[str, list[SourceRef]] = defaultdict(list)
-        rows = self._read(
+        found = self._read(
             "SELECT * FROM sources WHERE event_id IN (SELECT value FROM json_each(?))"
             " ORDER BY event_id, position",
             (json.dumps(event_ids),),
         )
-        for row in rows:
-            span = Span(row["span_start"], row["span_end"]) if row["span_start"] is not None else None
-            chains[row["event_id"]].append(SourceRef(name=row["name"], kind=row["kind"], span=span))
+        for row in found:
+            chains[row["event_id"]].append(rows.source_from(row))
         return chains
 
     def events_of_article(self, article_id: str) -> list[Event]:
@@ -287,7 +193,7 @@ class SQLiteStore:
     def iter_place_mentions(self) -> Iterator[tuple[str, PlaceMention]]:
         """Every place mention as ``(article_id, mention)``, article by article."""
         for row in self._read("SELECT * FROM place_mentions ORDER BY id"):
-            mention = _location_from(row)
+            mention = rows.location_from(row)
             assert mention is not None  # loc_text is NOT NULL in place_mentions
             yield row["article_id"], mention
 
@@ -338,9 +244,7 @@ class SQLiteStore:
             conn.execute(
                 "DELETE FROM incidents WHERE incident_id IN (SELECT value FROM json_each(?))", (stale_json,)
             )
-            conn.executemany(
-                _insert("incidents", _INCIDENT_COLUMNS), [_incident_values(i) for i in incidents]
-            )
+            rows.insert(conn, "incidents", [rows.incident_row(i) for i in incidents])
             conn.executemany(
                 "UPDATE events SET incident_id = ? WHERE event_id = ?",
                 [(incident_id, event_id) for event_id, incident_id in claimed.items()],
@@ -358,22 +262,9 @@ class SQLiteStore:
             events[incident_id].append(event_id)
             articles[incident_id].add(article_id)
         for row in self._read("SELECT * FROM incidents ORDER BY date IS NULL, date, incident_id"):
-            yield Incident(
-                incident_id=row["incident_id"],
-                event_ids=events[row["incident_id"]],
-                article_ids=sorted(articles[row["incident_id"]]),
-                event_type=row["event_type"],
-                sub_event_type=row["sub_event_type"],
-                date=row["date"],
-                location=_location_from(row),
-                fatalities_low=row["fatalities_low"],
-                fatalities_high=row["fatalities_high"],
-                fatalities_best=row["fatalities_best"],
-                sources_count=row["sources_count"],
-                independent_sources=row["independent_sources"],
-                confidence=row["confidence"],
-                contradictions=json.loads(row["contradictions"]),
-                reasons=json.loads(row["reasons"]),
+            incident_id = row["incident_id"]
+            yield rows.incident_from(
+                row, event_ids=events[incident_id], article_ids=sorted(articles[incident_id])
             )
 
     # -- problems, search, stats ------------------------------------------------------------
@@ -381,10 +272,7 @@ class SQLiteStore:
     def record_problem(self, problem: IngestProblem) -> None:
         """Keep an ingest problem in ``ingest_errors``."""
         with self._write() as conn:
-            conn.execute(
-                _insert("ingest_errors", ("origin", "line", "item_id", "code", "reason", "at")),
-                (problem.origin, problem.line, problem.item_id, problem.code, problem.reason, now()),
-            )
+            rows.insert(conn, "ingest_errors", [{**asdict(problem), "at": now()}])
 
     def iter_problems(self) -> Iterator[IngestProblem]:
         """Every recorded ingest problem, oldest first."""
@@ -407,12 +295,12 @@ class SQLiteStore:
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
-            rows = self._conn.execute(sql, (MARK_OPEN, MARK_CLOSE, query, limit)).fetchall()
+            hits = self._conn.execute(sql, (MARK_OPEN, MARK_CLOSE, query, limit)).fetchall()
         except sqlite3.OperationalError as exc:
             if "database" in str(exc):  # locked, busy, corrupt: not the query's fault
                 raise StoreError("W202", detail=exc) from exc
             raise StoreError("W204", query=query, detail=exc) from exc
-        return [(row[0], row[1], row[2]) for row in rows]
+        return [(article_id, title, snippet) for article_id, title, snippet in hits]
 
     def stats(self, *, top: int = 10) -> dict[str, Any]:
         """Counts: articles, analysed, duplicates, non_english, events, events_by_event_type,
@@ -423,8 +311,8 @@ class SQLiteStore:
             return int(self._read(sql).fetchone()[0] or 0)
 
         def by(column: str) -> dict[str, int]:
-            rows = self._read(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
-            return {name: n for name, n in rows}
+            found = self._read(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
+            return {name: n for name, n in found}
 
         places = self._read(
             "SELECT place_name, country_code, count(*) FROM events WHERE place_name IS NOT NULL"
@@ -449,130 +337,3 @@ class SQLiteStore:
             ),
             "ingest_errors": count("SELECT count(*) FROM ingest_errors"),
         }
-
-
-# -- rows ↔ records ---------------------------------------------------------------------------
-
-
-def _location_values(mention: PlaceMention | None) -> tuple[Any, ...]:
-    if mention is None:
-        return (None,) * len(LOCATION_COLUMNS)
-    p = mention.place
-    place = (
-        (
-            p.name,
-            p.geonames_id,
-            p.lat,
-            p.lon,
-            p.country_code,
-            p.admin1,
-            p.feature_class,
-            p.feature_code,
-            p.population,
-        )
-        if p
-        else (None,) * 9
-    )
-    return (mention.start, mention.end, mention.text, mention.how, *place)
-
-
-def _location_from(row: sqlite3.Row) -> PlaceMention | None:
-    if row["loc_text"] is None:
-        return None
-    place = None
-    if row["lat"] is not None:
-        place = Place(
-            name=row["place_name"],
-            lat=row["lat"],
-            lon=row["lon"],
-            country_code=row["country_code"],
-            geonames_id=row["geonames_id"],
-            admin1=row["admin1"],
-            feature_class=row["feature_class"],
-            feature_code=row["feature_code"],
-            population=row["population"] or 0,
-        )
-    return PlaceMention(
-        start=row["loc_start"], end=row["loc_end"], text=row["loc_text"], place=place, how=row["loc_how"]
-    )
-
-
-def _article_from(row: sqlite3.Row) -> Article:
-    return Article(
-        article_id=row["article_id"],
-        text=row["text"],
-        content_hash=row["content_hash"],
-        title=row["title"],
-        published=row["published"],
-        published_from=row["published_from"],
-        outlet=row["outlet"],
-        url=row["url"],
-        origin=row["origin"],
-        language=row["language"],
-        duplicate_of=row["duplicate_of"],
-    )
-
-
-def _event_values(e: Event) -> tuple[Any, ...]:
-    spans = {name: [span.start, span.end] for name, span in e.field_spans.items()}
-    return (
-        e.event_id,
-        e.article_id,
-        e.event_type,
-        e.sub_event_type,
-        e.actor1,
-        e.actor2,
-        *_location_values(e.location),
-        e.geo_precision,
-        e.date,
-        e.date_precision,
-        e.fatalities,
-        e.injuries,
-        e.certainty,
-        e.evidence.start,
-        e.evidence.end,
-        e.trigger.start,
-        e.trigger.end,
-        json.dumps(spans),
-    )
-
-
-def _event_from(row: sqlite3.Row, sources: list[SourceRef]) -> Event:
-    return Event(
-        event_id=row["event_id"],
-        article_id=row["article_id"],
-        event_type=row["event_type"],
-        sub_event_type=row["sub_event_type"],
-        evidence=Span(row["evidence_start"], row["evidence_end"]),
-        trigger=Span(row["trigger_start"], row["trigger_end"]),
-        actor1=row["actor1"],
-        actor2=row["actor2"],
-        location=_location_from(row),
-        geo_precision=row["geo_precision"],
-        date=row["date"],
-        date_precision=row["date_precision"],
-        fatalities=row["fatalities"],
-        injuries=row["injuries"],
-        sources=sources,
-        certainty=row["certainty"],
-        field_spans={name: Span(*span) for name, span in json.loads(row["field_spans"]).items()},
-        incident_id=row["incident_id"],
-    )
-
-
-def _incident_values(i: Incident) -> tuple[Any, ...]:
-    return (
-        i.incident_id,
-        i.event_type,
-        i.sub_event_type,
-        i.date,
-        *_location_values(i.location),
-        i.fatalities_low,
-        i.fatalities_high,
-        i.fatalities_best,
-        i.sources_count,
-        i.independent_sources,
-        i.confidence,
-        json.dumps(i.contradictions),
-        json.dumps(i.reasons),
-    )

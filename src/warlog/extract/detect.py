@@ -1,0 +1,252 @@
+"""Event mentions: one sentence's cues turned into typed, filtered mentions with their fields.
+
+A sentence yields at most one mention per *bucket*: political violence (battles, explosions,
+attacks on civilians, territory), abduction, sexual violence, demonstrations, and each kind of
+strategic development. Inside a bucket the most specific cue wins (priorities in
+``triggers.json``). Cues that are negated, hypothetical, planned, predicted or asked about are
+dropped first, and so are sentences that sum events over years (``triggers.aggregate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import EVENT_TYPE_OF, PlaceMention, SourceRef
+from .actors import ActorMention, ActorResolver, Roles
+from .attribution import certainty, sources
+from .casualties import Count, sentence_casualties
+from .dates import EventDate, sentence_dates
+from .lexicon import lexicon
+from .location import pick_place, sentence_places
+from .triggers import Cue, aggregate, clause_verb, irrealis, negated
+
+__all__ = ["Mention", "detect_mentions"]
+
+_VIOLENT = {"Battles", "Explosions/Remote violence"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+_ATTACK_VERBS = {"execute", "execution", "behead", "beheading", "massacre", "murder", "assassinate", "assassination",
+                 "stab", "slaughter", "hang", "crucify", "decapitate", "slay", "gun", "mow"}
+_ARMED = {"state", "rebel", "political_militia", "identity_militia", "external"}
+#: strategic developments that a violent event of the same sentence already explains
+_ABSORBED = {"Looting/property destruction", "Disrupted weapons use", "Change to group/activity", "Other",
+             "Headquarters or base established", "Arrests", "Agreement"}
+
+
+@dataclass
+class Mention:
+    """One sentence's statement of an event, with every field it gives."""
+
+    sent: Span
+    trigger: Span
+    sub_event_type: str
+    explicit: bool  # the type came from a specific cue, not from a generic "killed"
+    roles: Roles
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    date: EventDate | None = None
+    place: PlaceMention | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    certainty: str = "asserted"
+    prio: int = 0
+
+    @property
+    def event_type(self) -> str:
+        return EVENT_TYPE_OF[self.sub_event_type]
+
+
+def _bucket(sub: str) -> str:
+    main = EVENT_TYPE_OF[sub]
+    if sub in ("Attack",) or main in _VIOLENT:
+        return "violent"
+    if sub in ("Abduction/forced disappearance", "Sexual violence"):
+        return sub
+    if main in ("Protests", "Riots"):
+        return "protest"
+    return sub
+
+
+def _casualty_tokens(cues: list[Cue], doc: Doc) -> list[tuple[Token, str]]:
+    dead = lexicon().words("casualty_dead")
+    out = []
+    for c in cues:
+        if c.role != "casualty":
+            continue
+        tok = doc[c.start : c.end].root
+        out.append((tok, "dead" if tok.lemma_.lower() in dead or tok.lower_ in dead else "hurt"))
+    return out
+
+
+def _pick(counts: list[Count], kind: str) -> Count | None:
+    """The sentence's count of ``kind``: a numeric one first, the largest group (subsets are smaller)."""
+    mine = [c for c in counts if c.kind == kind]
+    numeric = [c for c in mine if c.value is not None]
+    if numeric:
+        return max(numeric, key=lambda c: (c.value or 0, -c.start))
+    return mine[0] if mine else None
+
+
+def _resolve_violence(cue: Cue, doc: Doc, roles: Roles, victims: Count | None, sent: Span) -> str:
+    """Attack on civilians or armed clash, for a generic violent verb (codebook section 2)."""
+    head = doc[cue.start : cue.end].root
+    if head.lemma_.lower() in _ATTACK_VERBS or head.lower_ in _ATTACK_VERBS:
+        return "Attack"
+    if roles.actor2 is not None:
+        if roles.actor2.kind == "civilians":
+            return "Attack"
+        if roles.actor2.kind in _ARMED:
+            return "Armed clash"
+    if victims is not None and victims.civilians is not None:
+        return "Attack" if victims.civilians else "Armed clash"
+    civ = lexicon().words("civilian_nouns")
+    if any(t.lemma_.lower() in civ and t.pos_ == "NOUN" for t in sent):
+        return "Attack"
+    return "Armed clash" if roles.actor1 is not None and roles.actor1.kind in _ARMED else "Attack"
+
+
+def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -> bool:
+    nouns = lexicon().words("place_nouns")
+    sub = list(verb.subtree) if verb is not trigger else list(trigger.subtree)
+    chars = [(t.idx, t.idx + len(t.text)) for t in sub]
+    lo, hi = (min(c[0] for c in chars), max(c[1] for c in chars)) if chars else (0, 0)
+    if any(lo <= pm.start and pm.end <= hi for pm in places):
+        return True
+    return any(t.lemma_.lower() in nouns and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") for t in sub)
+
+
+def detect_mentions(
+    doc: Doc,
+    cues: list[Cue],
+    *,
+    places: list[PlaceMention],
+    resolver: ActorResolver,
+    published: date | None,
+) -> list[Mention]:
+    """Every event mention of ``doc``, in text order."""
+    by_sent: dict[int, list[Cue]] = {}
+    sents = {s.start: s for s in doc.sents}
+    for c in cues:
+        s = doc[c.start].sent
+        by_sent.setdefault(s.start, []).append(c)
+    mentions: list[Mention] = []
+    for start in sorted(by_sent):
+        sent = sents[start]
+        mentions.extend(_sentence(doc, sent, by_sent[start], places, resolver, published))
+    return mentions
+
+
+def _sentence(
+    doc: Doc, sent: Span, cues: list[Cue], places: list[PlaceMention], resolver: ActorResolver, published: date | None
+) -> list[Mention]:
+    if aggregate(sent):
+        return []
+    valid = []
+    for c in cues:
+        root = doc[c.start : c.end].root
+        if negated(root) or irrealis(root) or aggregate(sent, c):
+            continue
+        valid.append(c)
+    counts = sentence_casualties(sent, _casualty_tokens(valid, doc))
+    actions = [c for c in valid if c.role in ("event", "violence", "strike_verb", "casualty")]
+    typed: list[Cue] = []
+    for c in valid:
+        if c.role in ("event", "violence"):
+            typed.append(c)
+        elif c.role == "instrument" and any(a.start != c.start for a in actions):
+            typed.append(c)
+    if not typed:
+        return []
+    best: dict[str, Cue] = {}
+    for c in typed:
+        assert c.sub_event_type is not None
+        b = _bucket(c.sub_event_type)
+        if b not in best or c.prio > best[b].prio:
+            best[b] = c
+    # territory changes absorb the fighting that won them; violence absorbs its consequences
+    vio = best.get("violent")
+    if vio is not None and vio.sub_event_type not in _TERRITORY:
+        ter = [c for c in typed if c.sub_event_type in _TERRITORY]
+        if ter and vio.sub_event_type in ("Armed clash", "Attack"):
+            best["violent"] = max(ter, key=lambda c: c.prio)
+    if "violent" in best:
+        for b in list(best):
+            if b in _ABSORBED and best[b].start > best["violent"].start:
+                del best[b]
+    out = []
+    dead, hurt = _pick(counts, "dead"), _pick(counts, "hurt")
+    for b, cue in best.items():
+        m = _mention(doc, sent, cue, b, typed, dead, hurt, places, resolver, published)
+        if m is not None:
+            out.append(m)
+    out.sort(key=lambda m: m.trigger.start)
+    return out
+
+
+def _mention(
+    doc: Doc,
+    sent: Span,
+    cue: Cue,
+    bucket: str,
+    typed: list[Cue],
+    dead: Count | None,
+    hurt: Count | None,
+    places: list[PlaceMention],
+    resolver: ActorResolver,
+    published: date | None,
+) -> Mention | None:
+    trig = doc[cue.start : cue.end]
+    root = trig.root
+    verb = clause_verb(root)
+    violent = bucket == "violent"
+    victims_tok = doc[dead.start] if violent and dead is not None else None
+    if victims_tok is not None and victims_tok.head.pos_ in ("NOUN", "PROPN") and victims_tok.dep_ == "nummod":
+        victims_tok = victims_tok.head
+    # for an instrument, the event's clause is the verb that uses it ("warplanes pounded")
+    roles = resolver.roles(root, verb, victims_tok)
+    sub = cue.sub_event_type
+    assert sub is not None
+    explicit = cue.role != "violence"
+    if cue.role == "violence":
+        sub = _resolve_violence(cue, doc, roles, dead, sent)
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and roles.actor1 is not None:
+        sub = "Government regains territory" if roles.actor1.kind == "state" else "Non-state actor overtakes territory"
+    if bucket == "protest":
+        vio = [c for c in typed if c.role == "violence" or c.sub_event_type == "Armed clash"]
+        if vio and sub == "Peaceful protest" and dead is not None:
+            sub = "Excessive force against protesters"
+    needs = cue.group.needs
+    sent_actors = resolver.sentence_actors(sent)
+    if "actor" in needs and roles.actor1 is None and not sent_actors:
+        return None
+    if "place_object" in needs and not _has_place_object(verb, root, places):
+        return None
+    if roles.actor1 is None and violent:
+        # the sentence's first named actor that is not the target acts
+        others = [a for a in sent_actors if roles.actor2 is None or a.name != roles.actor2.name]
+        if others:
+            roles.actor1 = others[0]
+    exclude = [(a.start, a.end) for a in (roles.actor1, roles.actor2) if isinstance(a, ActorMention)]
+    srcs = sources(sent, root)
+    exclude += [(s.span.start, s.span.end) for s in srcs if s.span is not None]
+    cands = sentence_places(sent, places, exclude=exclude)
+    place = pick_place(doc, root, verb, cands)
+    dates = sentence_dates(sent, published)
+    when = None
+    if dates:
+        when = min(dates, key=lambda d: abs(d.start - trig.start_char))
+    return Mention(
+        sent=sent,
+        trigger=trig,
+        sub_event_type=sub,
+        explicit=explicit,
+        roles=roles,
+        fatalities=dead if violent or bucket == "protest" else None,
+        injuries=hurt if violent or bucket == "protest" else None,
+        date=when,
+        place=place,
+        sources=srcs,
+        certainty=certainty(sent, srcs),
+        prio=cue.prio,
+    )

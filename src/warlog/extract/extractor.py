@@ -1,0 +1,161 @@
+"""The event coder: a Doc, its article and its places in; coded events and the main event out.
+
+:class:`EventExtractor` runs the cue Matcher once per Doc, turns each sentence's cues into
+mentions (``detect``), merges the mentions of one occurrence into one event (``merge``), and
+picks the event the headline and lead report as the article's main event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..errors import AnalysisError
+from ..settings import Settings
+from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Span
+from .actors import ActorResolver
+from .dates import parse_published
+from .detect import Mention, detect_mentions
+from .location import focus_country, focus_place, geo_precision
+from .merge import group_mentions, main_event_index
+from .triggers import CueMatcher
+
+__all__ = ["EventExtractor"]
+
+
+class EventExtractor:
+    """Codes the events of one article at a time (build once, call :meth:`extract` per Doc)."""
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+        self.config = dict(settings.get("extract", {}))
+        self._matchers: dict[int, CueMatcher] = {}
+
+    def _matcher(self, doc: Doc) -> CueMatcher:
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            self._matchers[key] = CueMatcher(doc.vocab)
+        return self._matchers[key]
+
+    def extract(self, doc: Doc, *, article: Article, places: list[PlaceMention]) -> tuple[list[Event], str | None]:
+        """The article's events (ids ``{article_id}:e{n}`` in text order) and its main event's id."""
+        if doc.text != article.text:
+            raise AnalysisError("W301", detail="the Doc's text is not the article's text")
+        try:
+            return self._extract(doc, article, places)
+        except (ValueError, IndexError, KeyError) as exc:  # a bug on odd input must not stop a batch
+            raise AnalysisError("W301", detail=f"event coding failed: {exc!r}") from exc
+
+    def _extract(self, doc: Doc, article: Article, places: list[PlaceMention]) -> tuple[list[Event], str | None]:
+        if not doc.has_annotation("DEP"):
+            raise AnalysisError("W301", detail="the Doc has no dependency parse")
+        published = parse_published(article.published)
+        country = focus_country(places)
+        resolver = ActorResolver(doc, country=country)
+        cues = self._matcher(doc)(doc)
+        mentions = detect_mentions(doc, cues, places=places, resolver=resolver, published=published)
+        groups = group_mentions(mentions, max_days=int(self.config.get("merge_max_days", 1)))
+        focus = focus_place(doc, places)
+        events = [
+            self._event(doc, article, n, group, focus, published is not None, published_iso=article.published)
+            for n, group in enumerate(groups, start=1)
+        ]
+        if not events:
+            return [], None
+        main = main_event_index(groups, article=article, doc=doc, lead_sentences=int(self.config.get("lead_sentences", 3)))
+        return events, (events[main].event_id if main is not None else None)
+
+    def _event(
+        self,
+        doc: Doc,
+        article: Article,
+        n: int,
+        group: list[Mention],
+        focus: PlaceMention | None,
+        has_published: bool,
+        *,
+        published_iso: str | None,
+    ) -> Event:
+        best = max(group, key=_completeness)
+        spans: dict[str, Span] = {}
+        first = group[0]
+        a1 = next((m.roles.actor1 for m in group if m.roles.actor1 is not None), None)
+        a2 = next((m.roles.actor2 for m in group if m.roles.actor2 is not None), None)
+        if a1 is not None:
+            spans["actor1"] = Span(a1.start, a1.end)
+        if a2 is not None:
+            spans["actor2"] = Span(a2.start, a2.end)
+        fat = _count(group, "fatalities")
+        inj = _count(group, "injuries")
+        fatalities = injuries = None
+        if fat is not None and fat.value is not None:
+            fatalities = fat.value
+            spans["fatalities"] = Span(doc[fat.start].idx, doc[fat.end - 1].idx + len(doc[fat.end - 1].text))
+        if inj is not None and inj.value is not None:
+            injuries = inj.value
+            spans["injuries"] = Span(doc[inj.start].idx, doc[inj.end - 1].idx + len(doc[inj.end - 1].text))
+        when = next((m.date for m in group if m.date is not None), None)
+        date = precision = None
+        if when is not None:
+            date, precision = when.date.isoformat(), when.precision
+            spans["date"] = Span(when.start, when.end)
+        elif has_published and published_iso and self._recent(first, doc):
+            # no date of its own: a news lead reports what just happened (issue 4: lower precision)
+            date, precision = published_iso[:10], str(self.config.get("fallback_precision", "week"))
+        place = next((m.place for m in sorted(group, key=lambda m: m.place is None) if m.place is not None), None)
+        own = place is not None
+        if place is None:
+            place = focus
+        prec = geo_precision(doc, place, own=own) if place is not None else None
+        if place is not None and own:
+            spans["location"] = Span(place.start, place.end)
+        spans["trigger"] = Span(best.trigger.start_char, best.trigger.end_char)
+        srcs = best.sources or next((m.sources for m in group if m.sources), [])
+        cert = "hedged" if any(m.certainty == "hedged" for m in group if m is best) else best.certainty
+        return Event(
+            event_id=f"{article.article_id}:e{n}",
+            article_id=article.article_id,
+            event_type=EVENT_TYPE_OF[best.sub_event_type],
+            sub_event_type=best.sub_event_type,
+            evidence=Span(best.sent.start_char, best.sent.end_char),
+            trigger=Span(best.trigger.start_char, best.trigger.end_char),
+            actor1=a1.name if a1 else None,
+            actor2=a2.name if a2 else None,
+            location=place,
+            geo_precision=prec,
+            date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            fatalities=fatalities,
+            injuries=injuries,
+            sources=list(srcs),
+            certainty=cert,  # type: ignore[arg-type]
+            field_spans=spans,
+        )
+
+    def _recent(self, m: Mention, doc: Doc) -> bool:
+        """The text implies recency: the mention is in the lead, or its verb is in the present (perfect)."""
+        lead = int(self.config.get("lead_sentences", 3))
+        sents = list(doc.sents)[:lead]
+        if sents and m.sent.start <= sents[-1].start:
+            return True
+        verb = m.trigger.root
+        return any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children) or verb.tag_ in ("VBZ", "VBP")
+
+
+def _completeness(m: Mention) -> tuple[int, int]:
+    filled = sum(
+        x is not None
+        for x in (m.roles.actor1, m.roles.actor2, m.place, m.date, m.fatalities, m.injuries)
+    )
+    return (filled + m.explicit, -m.sent.start)
+
+
+def _count(group: list[Mention], field: str) -> object | None:
+    """The event's count: a risen toll if any, else the first numeric mention, else a vague one."""
+    counts = [getattr(m, field) for m in group if getattr(m, field) is not None]
+    numeric = [c for c in counts if c.value is not None]
+    rose = [c for c in numeric if c.rose]
+    if rose:
+        return max(rose, key=lambda c: c.value)
+    if numeric:
+        return numeric[0]
+    return counts[0] if counts else None
