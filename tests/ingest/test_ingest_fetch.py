@@ -36,8 +36,10 @@ def test_fetch_failures_are_w109_with_a_reason(server, fast_settings):
 
 def test_fetch_injected_client_and_ordered_results(server, fast_settings):
     urls = [server.base + path for path in ("/page.html", "/missing", "/plain.txt")]
-    with Fetcher(settings=fast_settings, client=httpx.Client()) as fetcher:
-        results = list(fetcher.fetch_many(urls))
+    with httpx.Client() as client:
+        with Fetcher(settings=fast_settings, client=client) as fetcher:
+            results = list(fetcher.fetch_many(urls))
+        assert not client.is_closed  # the caller's client stays the caller's
     assert [url for url, _ in results] == urls
     assert [type(result).__name__ for _, result in results] == ["Page", "IngestError", "Page"]
 

@@ -107,3 +107,19 @@ def test_sources_stdin_plain_text_and_html(monkeypatch, settings):
     monkeypatch.setattr(sys, "stdin", io.StringIO(PAGE))
     (item,) = read_inputs(["-"], settings=settings)
     assert item.outlet == "The Harbour Courier"
+
+
+def test_sources_stdin_pretty_printed_object(monkeypatch, settings):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"id": "p1", "text": REPORT}, indent=2)))
+    (item,) = read_inputs(["-"], settings=settings)
+    assert (item.id, item.line) == ("p1", 1)
+
+
+def test_sources_latin1_and_utf16_files_are_decoded(tmp_path, settings):
+    french = "Tirs à Brannoch\nLes habitants ont signalé des tirs près du marché, à l'aube."
+    german = "Angriff in Brannoch\nDie Brücke wurde zerstört; größere Schäden gab es nicht."
+    (tmp_path / "fr.txt").write_bytes(french.encode("latin-1"))
+    (tmp_path / "de.txt").write_bytes(german.encode("utf-16"))
+    de, fr = read_inputs([str(tmp_path)], settings=settings)
+    assert (de.text, de.title) == (german, "Angriff in Brannoch")
+    assert (fr.text, fr.title) == (french, "Tirs à Brannoch")

@@ -54,7 +54,10 @@ class ActorResolver:
         self.combatants = lex.words("combatant_nouns")
         # the article's dominant named non-state actor: "jihadists" in an ISIS story are ISIS
         counts: Counter[str] = Counter(
-            e.ent_id_ for e in doc.ents if e.label_ == ACTOR_LABEL and e.ent_id_ in lex.actors
+            e.ent_id_
+            for e in doc.ents
+            if e.label_ == ACTOR_LABEL
+            and e.ent_id_ in lex.actors
             and lex.actors[e.ent_id_].kind in ("rebel",)
         )
         self.dominant_rebel = counts.most_common(1)[0][0] if counts else None
@@ -99,7 +102,11 @@ class ActorResolver:
         """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
         lex = lexicon()
         # a named actor inside the phrase (not inside a prepositional attachment far to the right)
-        toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "appos", "pobj", "prep")]
+        toks = [
+            t
+            for t in head.subtree
+            if t.i <= head.i or t.dep_ in ("compound", "amod", "appos", "pobj", "prep")
+        ]
         for t in toks:
             if t.ent_type_ == ACTOR_LABEL and t.ent_id_ in lex.actors:
                 ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
@@ -118,7 +125,11 @@ class ActorResolver:
                     break
         if kind is None:
             country = self.country_of(mods[:-1]) if head.dep_ not in ("pobj",) else None
-            if country and head.pos_ in ("NOUN", "PROPN") and head.lemma_ in self.combatants | {"warplane", "jet"}:
+            if (
+                country
+                and head.pos_ in ("NOUN", "PROPN")
+                and head.lemma_ in self.combatants | {"warplane", "jet"}
+            ):
                 kind = "state"
         if kind is None:
             return None
@@ -129,7 +140,9 @@ class ActorResolver:
         if name is None:
             return None
         start = mods[0].idx
-        return ActorMention(name, kind if kind != "unidentified" else "rebel", start, head.idx + len(head.text))
+        return ActorMention(
+            name, kind if kind != "unidentified" else "rebel", start, head.idx + len(head.text)
+        )
 
     def roles(self, trigger: Token, verb: Token, victims: Token | None) -> Roles:
         """actor1/actor2 for an event whose trigger is ``trigger`` in the clause of ``verb``."""
@@ -142,9 +155,7 @@ class ActorResolver:
                 a1.append(c)
             elif c.dep_ == "agent":
                 a1.extend(p for p in c.children if p.dep_ == "pobj")
-            elif c.dep_ == "nsubjpass":
-                a2.append(c)
-            elif c.dep_ == "dobj":
+            elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                 a2.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
                 a2.extend(p for p in c.children if p.dep_ == "pobj")
@@ -171,7 +182,9 @@ class ActorResolver:
                 break
         for tok in a2 + ([victims] if victims is not None else []):
             m = self.of_phrase(tok)
-            if m is not None and (roles.actor1 is None or m.name != roles.actor1.name or m.kind != "civilians"):
+            if m is not None and (
+                roles.actor1 is None or m.name != roles.actor1.name or m.kind != "civilians"
+            ):
                 roles.actor2 = m
                 break
         return roles

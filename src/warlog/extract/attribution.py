@@ -8,9 +8,11 @@ verified", "may have"), else ``attributed`` when a source was found, else ``asse
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Span, Token
 
-from ..types import SourceRef
+from ..types import SourceKind, SourceRef
 from ..types import Span as CharSpan
 from .lexicon import lexicon
 
@@ -30,7 +32,11 @@ def _phrase(tok: Token) -> Span:
         if c.dep_ == "prep" and c.lower_ not in ("of", "for"):
             break
         right = c.right_edge.i
-    while left < right and doc[left].dep_ in ("det", "punct") and doc[left].lower_ in ("the", "a", "an", '"', "“"):
+    while (
+        left < right
+        and doc[left].dep_ in ("det", "punct")
+        and doc[left].lower_ in ("the", "a", "an", '"', "“")
+    ):
         left += 1
     return doc[left : right + 1]
 
@@ -54,7 +60,9 @@ def _ref(tok: Token) -> SourceRef | None:
     span = _phrase(tok)
     if not span.text.strip():
         return None
-    return SourceRef(name=span.text.strip(" \"'“”,"), kind=_kind(span), span=CharSpan(span.start_char, span.end_char))  # type: ignore[arg-type]
+    kind = cast(SourceKind, _kind(span))
+    name = span.text.strip(" \"'“”,")
+    return SourceRef(name=name, kind=kind, span=CharSpan(span.start_char, span.end_char))
 
 
 def sources(sent: Span, trigger: Token) -> list[SourceRef]:

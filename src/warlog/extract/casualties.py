@@ -112,7 +112,11 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in vague:
         return (None, [noun.head.head])
     # "a woman", "one child": a single person
-    if noun.lemma_ in person and noun.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in noun.children):
+    if (
+        noun.lemma_ in person
+        and noun.tag_ == "NN"
+        and any(c.lower_ in ("a", "an", "one") for c in noun.children)
+    ):
         return (1, [noun])
     return None
 
@@ -159,17 +163,19 @@ def _args(cue: Token) -> list[tuple[Token, bool]]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
     has_obj = any(c.dep_ == "dobj" for c in kids)
     lemma = cue.lemma_.lower()
+    transitive = lemma in ("kill", "wound", "injure")
     for c in kids:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod", "nummod"):
             out.append((c, False))
-        elif c.dep_ == "nsubj" and (passive or not has_obj) and lemma not in ("kill", "wound", "injure"):
+        elif c.dep_ == "nsubj" and not has_obj and (passive or not transitive or cue.tag_ == "VBN"):
+            # "five died"; headline passive "12 killed in air strike"; not the agent of "killed 12"
             out.append((c, False))
-        elif c.dep_ == "nsubj" and lemma in ("kill", "wound", "injure") and cue.tag_ == "VBN" and not has_obj:
-            out.append((c, False))  # headline passive: "12 killed in air strike"
         elif c.dep_ == "prep" and c.lower_ in ("of", "to", "at"):
             out.extend((p, c.lower_ == "to") for p in c.children if p.dep_ == "pobj")
     # "12 dead", "people killed", "three injured": the casualty word modifies the count
-    if cue.dep_ in ("amod", "acl", "nummod", "appos", "relcl") or (cue.dep_ == "conj" and cue.head.pos_ == "NUM"):
+    if cue.dep_ in ("amod", "acl", "nummod", "appos", "relcl") or (
+        cue.dep_ == "conj" and cue.head.pos_ == "NUM"
+    ):
         out.append((cue.head, False))
     # "left 5 dead", "leaving two people dead"
     if cue.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and cue.head.lemma_ == "leave":

@@ -75,8 +75,12 @@ def _month(base: date, month: int, year: int | None) -> date:
 
 
 _RE_REL = re.compile(r"^(?:(\w+)\s+)?(day|days|week|weeks|month|months|year|years)\s+ago$")
-_RE_MDY = re.compile(rf"^(?:on\s+)?(?:the\s+)?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?$")
-_RE_DMY = re.compile(rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\.?,?(?:\s+(\d{{4}}))?$")
+_RE_MDY = re.compile(
+    rf"^(?:on\s+)?(?:the\s+)?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?$"
+)
+_RE_DMY = re.compile(
+    rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\.?,?(?:\s+(\d{{4}}))?$"
+)
 _RE_MY = re.compile(rf"^(?:early\s+|late\s+|mid-?\s*|mid\s+)?({_MONTH_RE})\.?,?(?:\s+(?:of\s+)?(\d{{4}}))?$")
 _RE_Y = re.compile(r"^(?:early\s+|late\s+|mid-?\s*)?((?:19|20)\d\d)$")
 _STRIP = re.compile(r"^(?:on|in|at|since|by|during|from|this|the|last|past|early|late|overnight|of)\s+", re.I)
@@ -88,7 +92,15 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
     text = re.sub(r"^(?:on|in|at|during|by)\s+", "", text)
     if not text:
         return None
-    if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "overnight", "earlier today"):
+    if text in (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "overnight",
+        "earlier today",
+    ):
         return base, "day"
     if text in ("yesterday", "last night", "yesterday morning", "yesterday evening", "yesterday afternoon"):
         return base - timedelta(days=1), "day"
@@ -131,12 +143,12 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
         return date(base.year - n, 1, 1), "year"
     m = _RE_MDY.match(text)
     if m:
-        d = _month_day(base, _MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None)
-        return (d, "day") if d else None
+        md = _month_day(base, _MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None)
+        return (md, "day") if md else None
     m = _RE_DMY.match(text)
     if m:
-        d = _month_day(base, _MONTHS[m[2]], int(m[1]), int(m[3]) if m[3] else None)
-        return (d, "day") if d else None
+        dm = _month_day(base, _MONTHS[m[2]], int(m[1]), int(m[3]) if m[3] else None)
+        return (dm, "day") if dm else None
     m = _RE_MY.match(text)
     if m:
         return _month(base, _MONTHS[m[1]], int(m[2]) if m[2] else None), "month"

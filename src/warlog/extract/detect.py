@@ -26,13 +26,40 @@ from .triggers import Cue, aggregate, clause_verb, irrealis, negated
 __all__ = ["Mention", "detect_mentions"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence"}
-_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
-_ATTACK_VERBS = {"execute", "execution", "behead", "beheading", "massacre", "murder", "assassinate", "assassination",
-                 "stab", "slaughter", "hang", "crucify", "decapitate", "slay", "gun", "mow"}
+_TERRITORY = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+_ATTACK_VERBS = {
+    "execute",
+    "execution",
+    "behead",
+    "beheading",
+    "massacre",
+    "murder",
+    "assassinate",
+    "assassination",
+    "stab",
+    "slaughter",
+    "hang",
+    "crucify",
+    "decapitate",
+    "slay",
+    "gun",
+    "mow",
+}
 _ARMED = {"state", "rebel", "political_militia", "identity_militia", "external"}
 #: strategic developments that a violent event of the same sentence already explains
-_ABSORBED = {"Looting/property destruction", "Disrupted weapons use", "Change to group/activity", "Other",
-             "Headquarters or base established", "Arrests", "Agreement"}
+_ABSORBED = {
+    "Looting/property destruction",
+    "Disrupted weapons use",
+    "Change to group/activity",
+    "Other",
+    "Headquarters or base established",
+    "Arrests",
+    "Agreement",
+}
 
 
 @dataclass
@@ -138,7 +165,12 @@ def detect_mentions(
 
 
 def _sentence(
-    doc: Doc, sent: Span, cues: list[Cue], places: list[PlaceMention], resolver: ActorResolver, published: date | None
+    doc: Doc,
+    sent: Span,
+    cues: list[Cue],
+    places: list[PlaceMention],
+    resolver: ActorResolver,
+    published: date | None,
 ) -> list[Mention]:
     if aggregate(sent):
         return []
@@ -152,9 +184,8 @@ def _sentence(
     actions = [c for c in valid if c.role in ("event", "violence", "strike_verb", "casualty")]
     typed: list[Cue] = []
     for c in valid:
-        if c.role in ("event", "violence"):
-            typed.append(c)
-        elif c.role == "instrument" and any(a.start != c.start for a in actions):
+        used = c.role == "instrument" and any(a.start != c.start for a in actions)
+        if c.role in ("event", "violence") or used:
             typed.append(c)
     if not typed:
         return []
@@ -201,7 +232,11 @@ def _mention(
     verb = clause_verb(root)
     violent = bucket == "violent"
     victims_tok = doc[dead.start] if violent and dead is not None else None
-    if victims_tok is not None and victims_tok.head.pos_ in ("NOUN", "PROPN") and victims_tok.dep_ == "nummod":
+    if (
+        victims_tok is not None
+        and victims_tok.head.pos_ in ("NOUN", "PROPN")
+        and victims_tok.dep_ == "nummod"
+    ):
         victims_tok = victims_tok.head
     # for an instrument, the event's clause is the verb that uses it ("warplanes pounded")
     roles = resolver.roles(root, verb, victims_tok)
@@ -210,8 +245,15 @@ def _mention(
     explicit = cue.role != "violence"
     if cue.role == "violence":
         sub = _resolve_violence(cue, doc, roles, dead, sent)
-    if sub in ("Government regains territory", "Non-state actor overtakes territory") and roles.actor1 is not None:
-        sub = "Government regains territory" if roles.actor1.kind == "state" else "Non-state actor overtakes territory"
+    if (
+        sub in ("Government regains territory", "Non-state actor overtakes territory")
+        and roles.actor1 is not None
+    ):
+        sub = (
+            "Government regains territory"
+            if roles.actor1.kind == "state"
+            else "Non-state actor overtakes territory"
+        )
     if bucket == "protest":
         vio = [c for c in typed if c.role == "violence" or c.sub_event_type == "Armed clash"]
         if vio and sub == "Peaceful protest" and dead is not None:

@@ -13,6 +13,7 @@ from ..errors import AnalysisError
 from ..settings import Settings
 from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Span
 from .actors import ActorResolver
+from .casualties import Count
 from .dates import parse_published
 from .detect import Mention, detect_mentions
 from .location import focus_country, focus_place, geo_precision
@@ -36,7 +37,9 @@ class EventExtractor:
             self._matchers[key] = CueMatcher(doc.vocab)
         return self._matchers[key]
 
-    def extract(self, doc: Doc, *, article: Article, places: list[PlaceMention]) -> tuple[list[Event], str | None]:
+    def extract(
+        self, doc: Doc, *, article: Article, places: list[PlaceMention]
+    ) -> tuple[list[Event], str | None]:
         """The article's events (ids ``{article_id}:e{n}`` in text order) and its main event's id."""
         if doc.text != article.text:
             raise AnalysisError("W301", detail="the Doc's text is not the article's text")
@@ -45,7 +48,9 @@ class EventExtractor:
         except (ValueError, IndexError, KeyError) as exc:  # a bug on odd input must not stop a batch
             raise AnalysisError("W301", detail=f"event coding failed: {exc!r}") from exc
 
-    def _extract(self, doc: Doc, article: Article, places: list[PlaceMention]) -> tuple[list[Event], str | None]:
+    def _extract(
+        self, doc: Doc, article: Article, places: list[PlaceMention]
+    ) -> tuple[list[Event], str | None]:
         if not doc.has_annotation("DEP"):
             raise AnalysisError("W301", detail="the Doc has no dependency parse")
         published = parse_published(article.published)
@@ -61,7 +66,9 @@ class EventExtractor:
         ]
         if not events:
             return [], None
-        main = main_event_index(groups, article=article, doc=doc, lead_sentences=int(self.config.get("lead_sentences", 3)))
+        main = main_event_index(
+            groups, article=article, doc=doc, lead_sentences=int(self.config.get("lead_sentences", 3))
+        )
         return events, (events[main].event_id if main is not None else None)
 
     def _event(
@@ -101,7 +108,9 @@ class EventExtractor:
         elif has_published and published_iso and self._recent(first, doc):
             # no date of its own: a news lead reports what just happened (issue 4: lower precision)
             date, precision = published_iso[:10], str(self.config.get("fallback_precision", "week"))
-        place = next((m.place for m in sorted(group, key=lambda m: m.place is None) if m.place is not None), None)
+        place = next(
+            (m.place for m in sorted(group, key=lambda m: m.place is None) if m.place is not None), None
+        )
         own = place is not None
         if place is None:
             place = focus
@@ -138,24 +147,26 @@ class EventExtractor:
         if sents and m.sent.start <= sents[-1].start:
             return True
         verb = m.trigger.root
-        return any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children) or verb.tag_ in ("VBZ", "VBP")
+        return any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children) or verb.tag_ in (
+            "VBZ",
+            "VBP",
+        )
 
 
 def _completeness(m: Mention) -> tuple[int, int]:
     filled = sum(
-        x is not None
-        for x in (m.roles.actor1, m.roles.actor2, m.place, m.date, m.fatalities, m.injuries)
+        x is not None for x in (m.roles.actor1, m.roles.actor2, m.place, m.date, m.fatalities, m.injuries)
     )
     return (filled + m.explicit, -m.sent.start)
 
 
-def _count(group: list[Mention], field: str) -> object | None:
+def _count(group: list[Mention], field: str) -> Count | None:
     """The event's count: a risen toll if any, else the first numeric mention, else a vague one."""
-    counts = [getattr(m, field) for m in group if getattr(m, field) is not None]
+    counts: list[Count] = [getattr(m, field) for m in group if getattr(m, field) is not None]
     numeric = [c for c in counts if c.value is not None]
     rose = [c for c in numeric if c.rose]
     if rose:
-        return max(rose, key=lambda c: c.value)
+        return max(rose, key=lambda c: c.value or 0)
     if numeric:
         return numeric[0]
     return counts[0] if counts else None

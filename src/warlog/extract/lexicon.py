@@ -59,10 +59,14 @@ class Lexicon:
     #: lower-cased word (demonym, name, capital) → ISO code
     country_words: dict[str, str]
     cues: dict[str, Any] = field(default_factory=dict)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A list of ``cues.json`` as a set of lower-case strings."""
-        return frozenset(str(w).lower() for w in self.cues[key])
+        """A list of ``cues.json`` as a set of lower-case strings (built once per key)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(str(w).lower() for w in self.cues[key])
+        return found
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -97,4 +101,6 @@ def lexicon() -> Lexicon:
         countries[country.code] = country
         for w in country.words:
             words.setdefault(w.lower(), country.code)
-    return Lexicon(groups=groups, actors=actors, countries=countries, country_words=words, cues=_read("cues.json"))
+    return Lexicon(
+        groups=groups, actors=actors, countries=countries, country_words=words, cues=_read("cues.json")
+    )

@@ -17,10 +17,46 @@ from ..types import PlaceMention
 
 __all__ = ["focus_country", "focus_place", "geo_precision", "place_rank", "pick_place", "sentence_places"]
 
-_NEAR = {"near", "outside", "around", "outskirts", "nearby", "close", "vicinity", "countryside", "north", "south",
-         "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern",
-         "western", "central", "rural", "suburb", "suburbs", "km", "kilometers", "kilometres", "miles", "periphery",
-         "edge", "area", "areas", "environs", "between", "along", "toward", "towards", "province", "countryside"}
+_NEAR = {
+    "near",
+    "outside",
+    "around",
+    "outskirts",
+    "nearby",
+    "close",
+    "vicinity",
+    "countryside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "rural",
+    "suburb",
+    "suburbs",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "periphery",
+    "edge",
+    "area",
+    "areas",
+    "environs",
+    "between",
+    "along",
+    "toward",
+    "towards",
+    "province",
+}
 
 
 def place_rank(pm: PlaceMention) -> int:
@@ -43,7 +79,9 @@ def place_rank(pm: PlaceMention) -> int:
     return 2
 
 
-def sentence_places(sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
+def sentence_places(
+    sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]]
+) -> list[PlaceMention]:
     """The places mentioned inside ``sent`` that are not part of an actor or source phrase."""
     out = []
     for pm in places:
@@ -69,8 +107,23 @@ def pick_place(doc: Doc, trigger: Token, verb: Token, candidates: list[PlaceMent
         tok = _token_at(doc, pm.start)
         tied = tok is not None and tok.i in clause
         # a country/region adjective ("Syrian city of Homs") is weaker than the place it introduces
-        adjectival = tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lemma_ in (
-            "city", "town", "province", "village", "capital", "border", "government", "army", "regime", "forces")
+        adjectival = (
+            tok is not None
+            and tok.dep_ in ("amod", "compound")
+            and tok.head.lemma_
+            in (
+                "city",
+                "town",
+                "province",
+                "village",
+                "capital",
+                "border",
+                "government",
+                "army",
+                "regime",
+                "forces",
+            )
+        )
         resolved = pm.place is not None
         scored.append((not tied, place_rank(pm) + (1 if adjectival else 0), not resolved, order, pm))
     scored.sort(key=lambda s: s[:4])

@@ -14,6 +14,7 @@ event of the lead, else the first event.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -29,10 +30,19 @@ _JOINABLE = {"Battles", "Explosions/Remote violence", "Violence against civilian
 
 
 def _conflict(a: Mention, b: Mention, max_days: int) -> bool:
-    if a.date is not None and b.date is not None:
-        if abs((a.date.date - b.date.date).days) > max_days and "day" in (a.date.precision, b.date.precision):
-            return True
-    if a.place is not None and b.place is not None and a.place.place is not None and b.place.place is not None:
+    if (
+        a.date is not None
+        and b.date is not None
+        and abs((a.date.date - b.date.date).days) > max_days
+        and "day" in (a.date.precision, b.date.precision)
+    ):
+        return True
+    if (
+        a.place is not None
+        and b.place is not None
+        and a.place.place is not None
+        and b.place.place is not None
+    ):
         pa, pb = a.place.place, b.place.place
         if place_rank(a.place) == 0 and place_rank(b.place) == 0 and pa.name != pb.name:
             return True
@@ -82,19 +92,24 @@ def _term_regex(term: str) -> str:
     return r"\b" + r"[\s\-]?".join(words) + r"(?:s|es|ed|d|ing)?\b"
 
 
+@cache
+def _title_regexes() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (g.sub_event_type, re.compile("|".join(_term_regex(t) for t in g.terms)))
+        for g in lexicon().groups
+        if g.sub_event_type is not None and g.role in ("event", "instrument", "violence")
+    ]
+
+
 def title_types(title: str) -> set[str]:
     """Sub-event types whose event or instrument terms the title uses (word match, no parse)."""
     low = title.lower()
-    found: set[str] = set()
-    for g in lexicon().groups:
-        if g.sub_event_type is None or g.role not in ("event", "instrument", "violence"):
-            continue
-        if any(re.search(_term_regex(t), low) for t in g.terms):
-            found.add(g.sub_event_type)
-    return found
+    return {sub for sub, rx in _title_regexes() if rx.search(low)}
 
 
-def main_event_index(groups: list[list[Mention]], *, article: Article, doc: Doc, lead_sentences: int) -> int | None:
+def main_event_index(
+    groups: list[list[Mention]], *, article: Article, doc: Doc, lead_sentences: int
+) -> int | None:
     """Index in ``groups`` of the event the headline and lead report."""
     if not groups:
         return None

@@ -1,6 +1,6 @@
 """Event cues: a token Matcher over the trigger lexicon, and the codebook's exclusions.
 
-:class:`CueMatcher` finds every cue of ``data/triggers.json`` in a Doc (one Matcher pass).
+:class:`CueMatcher` finds every cue of ``data/triggers.json`` in a Doc (one pass, indexed by first word).
 :func:`irrealis` and :func:`negated` read the dependency parse around a cue to drop what the
 codebook excludes: hypotheticals, plans, predictions, questions and negated events.
 :func:`aggregate` flags sentences that sum events over years or many places.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -43,64 +42,71 @@ class Cue:
         return self.group.sub_event_type
 
 
-def _term_patterns(term: str) -> list[list[dict[str, object]]]:
-    """Token patterns for one lexicon term (see the header of triggers.json)."""
+def _term_words(term: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The words of a lexicon term (hyphens dropped) and the part-of-speech tags its last word needs."""
     text, _, pos = term.partition("/")
-    words = [w for w in re.split(r"[\s\-]+", text.strip().lower()) if w]
-    if not words:
-        return []
-    hyphen: dict[str, object] = {"ORTH": "-", "OP": "?"}
-    variants: list[list[dict[str, object]]] = []
-    for attr_first in ("LOWER", "LEMMA"):
-        pat: list[dict[str, object]] = []
-        for i, w in enumerate(words):
-            last = i == len(words) - 1
-            tok: dict[str, object] = {"LEMMA" if last else attr_first: w}
-            if last and pos:
-                tok["POS"] = {"IN": _POS.get(pos, [pos])}
-            if i:
-                pat.append(hyphen)
-            pat.append(tok)
-        variants.append(pat)
-        if len(words) == 1:
-            break
-    # the last word also by its surface form, for lemmatizer slips ("shelling" tagged as a verb)
-    surface = [dict(t) for t in variants[0]]
-    last_tok = surface[-1]
-    last_tok.pop("LEMMA", None)
-    last_tok["LOWER"] = words[-1]
-    variants.append(surface)
-    return variants
+    words = tuple(w for w in re.split(r"[\s\-]+", text.strip().lower()) if w)
+    return words, (tuple(_POS.get(pos, [pos])) if pos else None)
 
 
 class CueMatcher:
-    """All cues of the trigger lexicon in a Doc, by one :class:`~spacy.matcher.Matcher` pass."""
+    """All cues of the trigger lexicon in a Doc.
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.matcher = Matcher(vocab)
-        self.groups: dict[int, TriggerGroup] = {}
+    A term's words are compared with each token's lower-cased lemma or form (so "air strikes",
+    "airstrikes" and "air-strike" all match); hyphen tokens between words are skipped. The
+    terms are indexed by their first word, so a Doc costs one dictionary look-up per token
+    (a spaCy Matcher with optional hyphen tokens was ten times slower on the same lexicon).
+    """
+
+    def __init__(self, vocab: Vocab | None = None) -> None:
+        self.index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, TriggerGroup]]] = {}
         for group in lexicon().groups:
-            key = f"warlog_cue_{group.index}"
-            patterns = [p for term in group.terms for p in _term_patterns(term)]
-            if patterns:
-                self.matcher.add(key, patterns)
-                self.groups[vocab.strings[key]] = group
+            for term in group.terms:
+                words, pos = _term_words(term)
+                if words:
+                    self.index.setdefault(words[0], []).append((words, pos, group))
+
+    @staticmethod
+    def _forms(tok: Token) -> tuple[str, str]:
+        return tok.lower_, tok.lemma_.lower()
 
     def __call__(self, doc: Doc) -> list[Cue]:
         seen: set[tuple[int, int, int]] = set()
         cues: list[Cue] = []
-        for match_id, start, end in self.matcher(doc):
-            group = self.groups[match_id]
-            key = (start, end, group.index)
-            if key not in seen:
-                seen.add(key)
-                cues.append(Cue(start, end, group))
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            forms = self._forms(tok)
+            entries = self.index.get(forms[0], [])
+            if forms[1] != forms[0]:
+                entries = entries + self.index.get(forms[1], [])
+            for words, pos, group in entries:
+                j = i + 1
+                ok = True
+                for w in words[1:]:
+                    while j < n and doc[j].text == "-":
+                        j += 1
+                    if j >= n or w not in self._forms(doc[j]):
+                        ok = False
+                        break
+                    j += 1
+                if not ok:
+                    continue
+                last = doc[j - 1]
+                if pos is not None and last.pos_ not in pos:
+                    continue
+                key = (i, j, group.index)
+                if key not in seen:
+                    seen.add(key)
+                    cues.append(Cue(i, j, group))
         # a cue inside a longer cue of the same role gives way to it ("car bomb" in "suicide car bomb")
         cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
         kept: list[Cue] = []
         for c in cues:
             if any(
-                k.role == c.role and k.start <= c.start and c.end <= k.end and (k.end - k.start) > (c.end - c.start)
+                k.role == c.role
+                and k.start <= c.start
+                and c.end <= k.end
+                and (k.end - k.start) > (c.end - c.start)
                 for k in kept
             ):
                 continue
@@ -124,23 +130,20 @@ def _words(key: str) -> frozenset[str]:
 
 def negated(tok: Token) -> bool:
     """The cue is denied: "no clashes", "did not attack", "denied shelling", "without firing"."""
-    neg = _words("negators")
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
     verb = clause_verb(tok)
-    if verb is not tok and any(c.dep_ == "neg" for c in verb.children) and tok.dep_ in ("dobj", "nsubjpass", "attr"):
+    verb_negated = any(c.dep_ == "neg" for c in verb.children)
+    # "did not attack", "the attack did not kill": the cue is the verb, its subject or its object
+    if verb_negated and (verb is tok or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")):
         return True
-    if verb is tok or tok.dep_ in ("nsubj", "nsubjpass"):
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "without":
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
-    if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in _words("negating_verbs"):
+    denying = _words("negating_verbs")
+    # "denied carrying out the attack", "failed to capture the town"
+    if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True
-    if tok.dep_ in ("dobj", "pobj") and verb.lemma_ in _words("negating_verbs"):
-        return True
-    return any(c.lower_ in neg and c.dep_ in ("neg", "det") for c in verb.children) and verb is tok
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
 
 
 def irrealis(tok: Token) -> bool:
@@ -190,7 +193,9 @@ def irrealis(tok: Token) -> bool:
     return False
 
 
-_YEAR_SPAN = re.compile(r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|-)\s+(?:19|20)\d\d\b", re.I)
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|-)\s+(?:19|20)\d\d\b", re.I
+)
 _PERIOD = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\w+|\d+)\s+)?(years?|decades?|months)\b",
     re.I,
@@ -214,6 +219,12 @@ def aggregate(sent: Span, cue: Cue | None = None) -> bool:
                             return True
                     except ValueError:
                         continue
-                if c.dep_ == "amod" and c.lower_ in ("numerous", "countless", "repeated", "daily", "frequent"):
+                if c.dep_ == "amod" and c.lower_ in (
+                    "numerous",
+                    "countless",
+                    "repeated",
+                    "daily",
+                    "frequent",
+                ):
                     return True
     return False

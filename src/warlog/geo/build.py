@@ -36,6 +36,9 @@ _GENERIC_DIVISIONS = frozenset(
     "Capital Delta Bay Coast Lakes Upper Lower Middle Jewish Islands Island Plateau Sea Lake River "
     "Mountain Border Interior Littoral Federal Capital District".split()
 )
+#: Countries where place names carry the Arabic article (al-, ar-, as-...), which news often drops.
+_ARABIC_COUNTRIES = frozenset("SY IQ LB JO PS YE SA AE OM QA KW BH EG LY TN DZ MA SD MR SO DJ".split())
+_ARTICLES = frozenset("al el ar as ad an ash az at".split())
 _DIVISION_WORDS = ("province", "governorate", "region", "state", "oblast", "district", "prefecture", "county")
 
 
@@ -88,8 +91,16 @@ class _Builder:
         return idx
 
     def index(self, idx: int, names: list[str] | set[str], *, short_ok: bool = False) -> None:
-        """File row ``idx`` under ``names``; names under 3 letters only when ``short_ok`` or primary."""
+        """File row ``idx`` under ``names``; names under 3 letters only when ``short_ok`` or primary.
+
+        In Arabic-speaking countries a name is also filed without its article ("Al Qamishli" under
+        "qamishli"), the form English news mostly prints."""
         keys = {fold(n) for n in names if n and is_latin(n)}
+        if self.cc[idx] in _ARABIC_COUNTRIES:
+            for key in list(keys):
+                words = key.split()
+                if len(words) > 1 and words[0] in _ARTICLES and len(words[1]) >= 3:
+                    keys.add(" ".join(words[1:]))
         for key in keys:
             if key and (short_ok or len(key) > 2 or key == fold(self.name[idx])):
                 self.exact[key].append(idx)
@@ -250,6 +261,17 @@ def build_index() -> dict[str, Any]:
         names = {c["name"]}
         names.update(n for n in c.get("alternatenames") or () if not (n.isupper() and len(n) <= 4))
         b.index(idx, names)
+
+    # --- a division's population: the sum over its populated places (GeoNames gives none here)
+    adm_rows = {(b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"}
+    totals: dict[int, int] = defaultdict(int)
+    for i in range(len(b.name)):
+        if b.fcl[i] == "P" and b.admin1[i]:
+            row = adm_rows.get((b.cc[i], b.admin1[i]))
+            if row is not None:
+                totals[row] += b.pop[i]
+    for row, total in totals.items():
+        b.pop[row] = total
 
     # --- regions, continents, aliases
     region_idx: dict[str, int] = {}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..errors import AnalysisError
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
-from .recognize import STOP_WORDS, Candidate, recognize
+from .recognize import PLACE_PREPOSITIONS, STOP_WORDS, Candidate, recognize
 from .names import fold
 from .resolve import Resolver, Weights, first_clear
 
@@ -63,7 +63,8 @@ class GeoParser:
             if row is not None:
                 resolver.fix_sense(c.text, row)
                 resolver.add_context(row)
-        return [self._mention(c, rows.get(c.start)) for c in cands]
+        return [self._mention(c, rows.get(c.start)) for c in cands
+                if rows.get(c.start) is not None or _looks_like_place(doc, c)]
 
     def _inner(self, doc: Doc, c: Candidate, resolver: Resolver) -> int | None:
         """For a multi-word name the gazetteer lacks ("Manila Cathedral", "Liverpool Academy"), the
@@ -85,3 +86,24 @@ class GeoParser:
         return PlaceMention(start=c.start_char, end=c.end_char, text=c.text, place=place, how=c.how)
 
 
+
+
+#: Words that make an unknown name a place ("Third Street", "Mount Chaambi", "Jamsil Stadium").
+PLACE_WORDS = frozenset(
+    "street st avenue ave road rd boulevard square plaza lane highway bridge mount mountain mountains hill "
+    "hills river lake sea bay gulf island islands valley desert plain plains airport airbase base camp "
+    "stadium park district province governorate county shire village town city neighbourhood "
+    "neighborhood quarter suburb market mosque church cathedral hospital school university border "
+    "crossing checkpoint dam port harbour harbor oblast region canal strait peninsula".split()
+)
+
+
+def _looks_like_place(doc: Doc, c: Candidate) -> bool:
+    """Keep a name the gazetteer lacks only when the text marks it as a place: a place word in it
+    ("Jamsil Stadium", "Northamptonshire"), or a preposition of place before it ("in Guhdar" is kept,
+    "Guhdar said" is not) — spaCy's GPE tag alone on an unknown word is too often a person or brand."""
+    words = [t.lower_ for t in doc[c.start:c.end]]
+    if any(w in PLACE_WORDS or w.endswith("shire") for w in words):
+        return True
+    prev = doc[c.start - 1].lower_ if c.start > 0 else ""
+    return prev in PLACE_PREPOSITIONS and c.label in ("GPE", "LOC", "FAC")

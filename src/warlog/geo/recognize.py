@@ -26,15 +26,16 @@ __all__ = ["Candidate", "recognize", "PLACE_LABELS", "STOP_WORDS"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels whose text may hide a place name inside ("Toronto Police", "Syrian Observatory").
 _HOST_LABELS = frozenset({"ORG", "NORP", "PERSON", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-#: Words that precede a place ("in Sinjar", "near Qayyarah", "outskirts of Dibis").
-LOCATIVE = frozenset("in near at from to into outside around toward towards across through via of "
-                     "within inside between and north south east west northeast northwest southeast "
-                     "southwest".split())
+#: Prepositions that put a name in a place's slot ("in Sinjar", "near Qayyarah", "fled to Dibis").
+PLACE_PREPOSITIONS = frozenset("in near at outside around toward towards across into inside within".split())
+#: Feature codes of areas: countries, divisions, continents, regions (their names are few and curated).
+_AREA_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PEN", "SEA", "OCN", "GULF", "STM", "LK", "MTS", "PLAT", "PLN", "DSRT"})
 _MAX_NGRAM = 4
 #: Population at which a gazetteer name found outside NER is accepted anywhere in the text.
-#: 100,000 keeps large towns ("Samarra", "Manbij") while common words and surnames that are also
-#: villages ("Bush", "Hope", "Police") stay out; set from the gazetteer's size distribution.
-_BIG_PLACE = 100_000
+#: 250,000 keeps cities ("Mosul", "Homs", "Toronto") while common words and surnames that are also
+#: towns ("Surprise", AZ 143k; "Allen", TX 98k; "Vista", CA 100k) stay out. Set by listing the
+#: gazetteer's primary names that are also English words or surnames, by population.
+_BIG_PLACE = 250_000
 #: Words that are place names somewhere but almost always ordinary English in news text.
 STOP_WORDS = frozenset(
     fold(w) for w in (
@@ -78,10 +79,8 @@ def _trim(span: Span) -> Span:
 
 
 def _demonym_target(gaz: Gazetteer, text: str) -> int | None:
-    t = gaz.demonym(text)
-    if t is None and text.endswith("s"):
-        t = gaz.demonym(text[:-1])  # "Iraqis", "Syrians"
-    return t
+    # adjectives only: plural nouns ("Iraqis", "Mexicans") name people, not a place
+    return gaz.demonym(text)
 
 
 def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -125,7 +124,7 @@ def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = f
             if any(t.is_punct and t.text not in ("-", ".") for t in span):
                 continue
             text = span.text
-            if n == 1 or (n == 2 and text.endswith("s")):
+            if n <= 2:
                 t = _demonym_target(gaz, text)
                 if t is not None and (tok.pos_ in ("ADJ", "PROPN", "NOUN") or ent_label.get(i)):
                     claim(span, "demonym", ent_label.get(i, ""), t)
@@ -144,29 +143,46 @@ def _gazetteer_ok(span: Span, gaz: Gazetteer, ent_label: dict[int, str],
                   context_countries: frozenset[str]) -> bool:
     """Whether a capitalised span outside the place entities should be taken as a place.
 
-    Accepted when the name is in the gazetteer, is not a stop word, and either names a country,
-    first-level division, region or big place (population ≥ ``_BIG_PLACE``), or names a place in a
-    country the article is about and stands where a place stands (after "in", "near", "of"...,
-    or inside an organisation's name).
+    The name must be in the gazetteer as a place's primary name (or a country, division or region
+    name: alternate names such as "Story" for Rochelle are too noisy), must not be a stop word nor
+    appear in lower case elsewhere in the text (then it is an ordinary word), and then:
+
+    * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar");
+    * inside an organisation's or other entity's name: a big place (``_BIG_PLACE``), or a place in
+      a country the article is about when the name opens the entity ("Qamishli Police");
+    * outside any entity: a big place, or a place in a context country after a preposition of place.
     """
     key = fold(span.text)
-    if not key or key in STOP_WORDS or len(key) < 3 or not gaz.has_key(key):
+    if not key or key in STOP_WORDS or not gaz.has_key(key):
         return False
+    if len(key.replace(" ", "")) < 3 and not span.text.replace(".", "").isupper():
+        return False  # "US", "UK", "BC" only in capitals
     if all(t.is_stop or t.lower_ in STOP_WORDS for t in span):
         return False
-    rows = gaz.exact_key(key)
-    label = ent_label.get(span.start, "")
-    whole_entity = label and ent_label.get(span.end - 1) == label
-    first = span.doc[span.start]
-    if first.is_sent_start and not first.pos_ == "PROPN":
+    rows = [r for r in gaz.exact_key(key)
+            if gaz.fcode[r] in _AREA_CODES or fold(gaz.names[r]) == key]
+    if not rows:
         return False
-    big = any(gaz.fcode[r] in ("PCLI", "ADM1", "CONT", "RGN") or gaz.pop[r] >= _BIG_PLACE for r in rows)
-    if label == "PERSON":
-        # a person's name is a place only when it is the whole name and a preposition of place precedes
-        prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        return bool(whole_entity) and prev in LOCATIVE and (big or any(gaz.cc[r] in context_countries for r in rows))
-    if big:
-        return True
+    if span.text.lower() in _lowercase_words(span.doc):
+        return False
+    label = ent_label.get(span.start, "")
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    big = any(gaz.fcode[r] in _AREA_CODES or gaz.pop[r] >= _BIG_PLACE for r in rows)
     local = any(gaz.cc[r] in context_countries for r in rows)
-    return local and (prev in LOCATIVE or label in _HOST_LABELS)
+    if label == "PERSON":
+        whole = ent_label.get(span.end - 1) == label and (span.start == 0 or ent_label.get(span.start - 1) != label) \
+            and ent_label.get(span.end) != label
+        # "Tamil Nadu" tagged as a person: a multi-word name that is exactly a big place's name
+        return whole and ((prev in PLACE_PREPOSITIONS and (big or local)) or (len(span) > 1 and big))
+    if label:
+        opens = span.start == 0 or ent_label.get(span.start - 1) != label
+        return big or (local and opens)
+    return big or (local and prev in PLACE_PREPOSITIONS)
+
+
+def _lowercase_words(doc: Doc) -> set[str]:
+    words = doc.user_data.get("_geo_lower")
+    if words is None:
+        words = {t.text for t in doc if t.text.islower()}
+        doc.user_data["_geo_lower"] = words
+    return words  # type: ignore[no-any-return]

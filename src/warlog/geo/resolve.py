@@ -39,8 +39,10 @@ class Weights:
     population: float = 1.0
     #: a country beats any city of the same name (largest cities are ~10^7: log 7)
     country: float = 8.0
-    #: a first-level division: beats a namesake town up to ~10^4 inhabitants, loses to its own seat city
-    admin1: float = 4.0
+    #: a first-level division, on top of its population (the sum of its places' populations, which
+    #: is close to its seat's for most): 0 so that a bare "Aleppo" or "Kirkuk" is the city, whose
+    #: seat bonus and primary name win, while "X province" adds ``division_word``
+    admin1: float = 0.0
     #: continents and named regions from regions.json (few, and rarely namesakes)
     region: float = 7.0
     capital: float = 1.5
@@ -127,7 +129,22 @@ class Resolver:
         if not rows:
             return None
         best = max(rows, key=lambda r: (self.score(r, key, loose=loose, division=division), -r))
+        if self.gaz.fcode[best] == "PCLI":
+            # "Georgia" in an article about the United States: the state, unless the country
+            # Georgia is itself in context
+            home = self.home_country()
+            if home and home != self.gaz.cc[best] and not self.countries.get(self.gaz.cc[best] or ""):
+                states = [r for r in rows if self.gaz.fcode[r] == "ADM1" and self.gaz.cc[r] == home]
+                if states:
+                    return states[0]
         return best
+
+    def home_country(self) -> str | None:
+        """The country holding at least half the article's country evidence, if any."""
+        if not self.countries:
+            return None
+        cc, n = self.countries.most_common(1)[0]
+        return cc if n * 2 >= sum(self.countries.values()) else None
 
     def fix_sense(self, text: str, row: int) -> None:
         key, _ = lookup_key(text)
@@ -156,6 +173,8 @@ def first_clear(gaz: Gazetteer, rows: Sequence[int]) -> int | None:
     """The one row when a name has a single clear reading (a country, or a unique place)."""
     countries = [r for r in rows if gaz.fcode[r] == "PCLI"]
     if countries:
+        if any(gaz.fcode[r] == "ADM1" and gaz.cc[r] != gaz.cc[countries[0]] for r in rows):
+            return None  # "Georgia": the country or a US state, decided in context
         return countries[0]
     if len(rows) == 1:
         return rows[0]

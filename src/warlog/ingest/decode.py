@@ -96,11 +96,11 @@ def read_bytes(source: Source, *, max_bytes: int | None = None) -> bytes:
     return data
 
 
-def load_text(source: Source, *, max_bytes: int | None = None, hint: str | None = None) -> str:
+def load_text(source: Source, *, max_bytes: int | None = None) -> str:
     """The whole of ``source`` as text, decoded as described in the module docstring."""
     if isinstance(source, io.TextIOBase):
         return source.read()
-    return decode_bytes(read_bytes(source, max_bytes=max_bytes), hint=hint)
+    return decode_bytes(read_bytes(source, max_bytes=max_bytes))
 
 
 def decode_bytes(data: bytes, *, hint: str | None = None) -> str:

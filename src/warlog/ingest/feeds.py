@@ -29,9 +29,9 @@ _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|feed|RDF)[\s>/]")
 _PROLOGUE = re.compile(rb"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL)
 
 
-def looks_like_feed(data: bytes) -> bool:
+def looks_like_feed(data: bytes | str) -> bool:
     """Whether ``data`` is XML whose root element is ``rss``, ``feed`` (Atom) or ``rdf:RDF`` (RSS 1.0)."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    head = (data[:4096].encode("utf-8") if isinstance(data, str) else data[:4096]).lstrip(b"\xef\xbb\xbf")
     return _FEED_ROOT.match(head, _PROLOGUE.match(head).end()) is not None  # type: ignore[union-attr]
 
 
@@ -70,8 +70,8 @@ def read_feed(
     if not (follow_links and fetcher):
         yield from entries
         return
-    linked = [entry for entry in entries if entry.url]
-    pages = dict(fetcher.fetch_many(entry.url for entry in linked if entry.url))
+    links = dict.fromkeys(entry.url for entry in entries if entry.url)
+    pages = dict(fetcher.fetch_many(links))
     for entry in entries:
         result = pages.get(entry.url or "")
         if isinstance(result, IngestError):

@@ -12,14 +12,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 
 from ..errors import IngestError
+from ..settings import Settings
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,12 @@ class Page:
 class Fetcher:
     """Fetch pages and feeds over HTTP(S) under the limits of the ``[fetch]`` settings.
 
-    Use it as a context manager, or call :meth:`close`; a client passed in is closed too.
+    Use it as a context manager, or call :meth:`close`, which closes the client only if the
+    fetcher built it (a client passed in belongs to the caller).
     Requests always carry ``fetch.user_agent`` and ``fetch.timeout``, whatever the client's defaults.
     """
 
-    def __init__(self, *, settings: dict[str, dict[str, Any]], client: httpx.Client | None = None) -> None:
+    def __init__(self, *, settings: Settings, client: httpx.Client | None = None) -> None:
         config = settings["fetch"]
         self.timeout = float(config["timeout"])
         self.max_bytes = int(config["max_bytes"])
@@ -50,6 +51,7 @@ class Fetcher:
         self.user_agent = str(config["user_agent"])
         self.content_types = frozenset(str(kind).lower() for kind in config["content_types"])
         self.client = client or httpx.Client()
+        self._owns_client = client is None
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
 
@@ -60,8 +62,9 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        """Close the underlying client."""
-        self.client.close()
+        """Close the client if this fetcher built it."""
+        if self._owns_client:
+            self.client.close()
 
     def fetch(self, url: str) -> Page:
         """GET ``url`` politely; raises :class:`IngestError` W109 saying why it failed."""
@@ -78,7 +81,7 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise IngestError("W109", detail=f"{type(exc).__name__}: {exc}") from exc
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Page | IngestError]]:
+    def fetch_many(self, urls: Iterable[str]) -> Generator[tuple[str, Page | IngestError], None, None]:
         """Fetch ``urls`` concurrently, yielding ``(url, page or error)`` in the order given."""
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="warlog-fetch") as pool:
             pending: deque[tuple[str, Future[Page]]] = deque()

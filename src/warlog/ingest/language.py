@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 from lingua import LanguageDetector as _Lingua
+
+from ..settings import Settings
 
 #: Characters of a text looked at: the opening paragraphs decide, and lingua's cost grows with length.
 SAMPLE_CHARS = 2000
@@ -21,7 +22,7 @@ class LanguageDetector:
     and reuse it; it is thread-safe.
     """
 
-    def __init__(self, *, settings: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, *, settings: Settings) -> None:
         config = settings["ingest"]
         candidates = [str(code).lower() for code in config["language_candidates"]]
         unknown = [code for code in candidates if not hasattr(IsoCode639_1, code.upper())]

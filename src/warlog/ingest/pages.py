@@ -42,16 +42,15 @@ def read_html(
     origin: str | None = None,
     url: str | None = None,
     max_bytes: int | None = None,
-    charset: str | None = None,
 ) -> Iterator[RawArticle | IngestProblem]:
     """Read one HTML page as one article (see the module docstring).
 
     ``url`` is where the page was fetched from; it wins over the page's canonical URL.
-    ``charset`` is a declared encoding (HTTP header) tried first. Yields exactly one item.
+    Yields exactly one item.
     """
     origin = origin or origin_of(source)
     try:
-        html = load_text(source, max_bytes=max_bytes, hint=charset)
+        html = load_text(source, max_bytes=max_bytes)
     except IngestError as exc:
         yield from_error(origin, None, exc)
         return
@@ -97,7 +96,7 @@ def html_to_text(html: str) -> str:
     root = _parse(html)
     if root is None:
         return html.strip()
-    for element in root.iter(*_HIDDEN):
+    for element in list(root.iter(*_HIDDEN)):
         element.drop_tree()
     parts: list[str] = []
     _collect(root, parts)

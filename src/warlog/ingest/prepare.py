@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from typing import Any
 
+from ..settings import Settings
 from ..types import Article, IngestProblem, RawArticle
 from .dates import find_dateline, normalise_date
 from .language import LanguageDetector
@@ -39,7 +39,7 @@ def article_id(raw: RawArticle) -> str:
 
 
 def prepare(
-    raw: RawArticle, *, settings: dict[str, dict[str, Any]], detector: LanguageDetector | None = None
+    raw: RawArticle, *, settings: Settings, detector: LanguageDetector | None = None
 ) -> Article | IngestProblem:
     """Validate and normalise one RawArticle.
 
@@ -81,7 +81,7 @@ def prepare(
 _DETECTORS: dict[tuple[object, ...], LanguageDetector] = {}
 
 
-def _shared_detector(settings: dict[str, dict[str, Any]]) -> LanguageDetector:
+def _shared_detector(settings: Settings) -> LanguageDetector:
     """One detector per language configuration, so that calls without a detector stay fast."""
     config = settings["ingest"]
     key = (*config["language_candidates"], config["min_chars_for_language"])

@@ -75,7 +75,7 @@ def read_jsonl(source: Source, *, origin: str | None = None) -> Iterator[RawArti
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield problem(origin, number, "W101", detail=f"{exc.msg} at column {exc.colno}")
+                    yield problem(origin, number, "W101", detail=_json_detail(exc))
                     continue
                 yield raw_from_record(record, origin=origin, line=number)
     except IngestError as exc:
@@ -119,7 +119,7 @@ def read_json(source: Source, *, origin: str | None = None) -> Iterator[RawArtic
                 raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
         _expect_end(text, position + 1)
     except json.JSONDecodeError as exc:
-        yield problem(origin, exc.lineno, "W101", detail=f"{exc.msg} at column {exc.colno}")
+        yield problem(origin, exc.lineno, "W101", detail=_json_detail(exc))
         return
     for record, line in records:
         yield raw_from_record(record, origin=origin, line=line)
@@ -139,3 +139,8 @@ def _expect_end(text: str, position: int) -> None:
 
 def _line_of(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
+
+
+def _json_detail(error: json.JSONDecodeError) -> str:
+    # some of json's messages end in "at", ready for a position: "Invalid control character at"
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"

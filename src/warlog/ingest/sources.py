@@ -10,8 +10,9 @@ An input is a file, a directory, ``-`` (standard input) or an ``http(s)://`` URL
   standard input if it is text, and rejected (W107) if it is not.
 - Directories are walked recursively in sorted order; hidden files and directories (name
   starting with ``.``) and symbolic links to directories are skipped.
-- Standard input is read whole and sniffed: a JSON array (``[``), JSON Lines (``{``), a feed
-  or an HTML page (``<``), a URL list, or else one plain-text article.
+- Standard input is read whole and sniffed: a JSON array (``[``), JSON Lines (a first line
+  that is one ``{...}``), a JSON object, a feed or an HTML page (``<``), a URL list, or else
+  one plain-text article.
 - A URL is fetched; a feed gives one article per entry, a page one article.
 """
 
@@ -23,9 +24,9 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from ..errors import IngestError
+from ..settings import Settings
 from ..types import IngestProblem, RawArticle
 from .decode import decode_bytes, load_text, read_bytes
 from .feeds import looks_like_feed, read_feed
@@ -53,20 +54,21 @@ _KINDS = {
     ".xhtml": "html",
     ".rss": "feed",
     ".atom": "feed",
-    ".xml": "xml",
 }
 
 
 def read_inputs(
     paths: Sequence[str],
     *,
-    settings: dict[str, dict[str, Any]],
+    settings: Settings,
     csv_columns: CsvColumns | None = None,
     fetcher: Fetcher | None = None,
 ) -> Iterator[Item]:
     """Read every input in ``paths`` in order, yielding a RawArticle per article found and an
     IngestProblem per item that cannot be read. Never raises for bad input.
 
+    Records are checked for shape here, for content by :func:`~warlog.ingest.prepare`: a record
+    with a missing or empty text is yielded, and ``prepare`` rejects it (W102).
     ``csv_columns`` names the columns of CSV/TSV inputs (by default recognised by name).
     ``fetcher`` is used for URLs; without one, a :class:`Fetcher` is built from the settings
     when first needed and closed at the end.
@@ -80,7 +82,7 @@ class _Inputs:
     """The state shared by one :func:`read_inputs` call: settings and a lazily built fetcher."""
 
     def __init__(
-        self, *, settings: dict[str, dict[str, Any]], csv_columns: CsvColumns | None, fetcher: Fetcher | None
+        self, *, settings: Settings, csv_columns: CsvColumns | None, fetcher: Fetcher | None
     ) -> None:
         self.csv_columns = csv_columns
         self.max_bytes = int(settings["ingest"]["max_file_bytes"])
@@ -137,7 +139,9 @@ class _Inputs:
         elif kind in ("csv", "tsv"):
             yield from read_csv(path, columns=self.csv_columns, delimiter="\t" if kind == "tsv" else None)
         elif kind == "urls":
-            yield from read_urls(path, fetcher=self.fetcher, follow_feed_links=self.follow_links)
+            yield from read_urls(
+                path, fetcher=self.fetcher, follow_feed_links=self.follow_links, max_bytes=self.max_bytes
+            )
         elif kind == "html":
             yield from read_html(path, max_bytes=self.max_bytes)
         elif kind == "feed":
@@ -197,7 +201,7 @@ class _Inputs:
                 what = f"{extension!r} file" if extension else "file without extension"
                 yield problem(path, None, "W107", detail=f"{what} is not text ({exc.message})")
             return
-        if extension == ".xml" and not looks_like_feed(data):
+        if extension == ".xml" and not looks_like_feed(text):
             yield problem(path, None, "W107", detail="XML file is not an RSS or Atom feed")
             return
         yield from self._sniffed(text, data, origin=path)
@@ -207,9 +211,11 @@ class _Inputs:
         start = text.lstrip("\ufeff \t\r\n")[:1]
         if start == "[":
             yield from read_json(io.StringIO(text), origin=origin)
-        elif start == "{":
+        elif start == "{" and text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].rstrip().endswith("}"):
             yield from read_jsonl(io.StringIO(text), origin=origin)
-        elif start == "<" and looks_like_feed(data):
+        elif start == "{":
+            yield from read_json(io.StringIO(text), origin=origin)
+        elif start == "<" and looks_like_feed(text):
             yield from self._feed(data, origin=origin)
         elif start == "<":
             yield html_article(text, origin=origin)

@@ -12,6 +12,7 @@ taken as it is.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 
@@ -56,18 +57,18 @@ def read_urls(
         return
     lines = [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)]
     listed = [(number, line) for number, line in lines if line and not line.startswith("#")]
-    results = fetcher.fetch_many(line for _, line in listed if is_url(line))
-    for number, line in listed:
-        if not is_url(line):
-            yield problem(origin, number, "W107", detail=f"not an http(s) URL: {line[:80]!r}")
-            continue
-        url, result = next(results)
-        if isinstance(result, IngestError):
-            yield from_error(origin, number, result, item_id=url)
-        else:
-            yield from page_items(
-                result, origin=origin, line=number, fetcher=fetcher, follow_feed_links=follow_feed_links
-            )
+    with contextlib.closing(fetcher.fetch_many(line for _, line in listed if is_url(line))) as results:
+        for number, line in listed:
+            if not is_url(line):
+                yield problem(origin, number, "W107", detail=f"not an http(s) URL: {line[:80]!r}")
+                continue
+            url, result = next(results)
+            if isinstance(result, IngestError):
+                yield from_error(origin, number, result, item_id=url)
+            else:
+                yield from page_items(
+                    result, origin=origin, line=number, fetcher=fetcher, follow_feed_links=follow_feed_links
+                )
 
 
 def page_items(

@@ -91,6 +91,49 @@ class Store(Protocol):
         """Every incident, ordered by date then id, with its event and article ids sorted."""
         ...
 
+    # -- linking (schema 2) -----------------------------------------------------------------
+
+    def unlinked_events(self) -> list[Event]:
+        """Events that belong to no incident yet (the ones linking has still to place)."""
+        ...
+
+    def events_in_window(
+        self,
+        *,
+        country_code: str,
+        date_from: str,
+        date_to: str,
+        date_precisions: Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Events located in ``country_code`` and dated within ``[date_from, date_to]`` (inclusive),
+        optionally only those whose date precision is one of ``date_precisions``. Indexed: the cost
+        grows with the events returned, not with the store."""
+        ...
+
+    def events_of_incidents(self, incident_ids: Iterable[str]) -> list[Event]:
+        """The events of the given incidents."""
+        ...
+
+    def evidence_texts(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """``event_id → its evidence sentence`` (``text[evidence.start:evidence.end]``)."""
+        ...
+
+    def article_outlets(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
+        """``article_id → outlet`` for the given articles (every article when None)."""
+        ...
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """``article_id → text`` for the given articles."""
+        ...
+
+    def article_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """``article_id → stored text signature`` for those of the given articles that have one."""
+        ...
+
+    def save_article_signatures(self, signatures: dict[str, bytes]) -> None:
+        """Store (or replace) text signatures of articles, in one transaction."""
+        ...
+
     # -- problems, search, stats ------------------------------------------------------------
 
     def record_problem(self, problem: IngestProblem) -> None:

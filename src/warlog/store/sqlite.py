@@ -267,6 +267,87 @@ class SQLiteStore:
                 row, event_ids=events[incident_id], article_ids=sorted(articles[incident_id])
             )
 
+    # -- linking (schema 2) -----------------------------------------------------------------
+
+    def _events(self, where: str, params: Sequence[Any]) -> list[Event]:
+        found = self._read(f"SELECT * FROM events WHERE {where} ORDER BY seq", params).fetchall()
+        events = []
+        for start in range(0, len(found), 500):
+            batch = found[start : start + 500]
+            chains = self._sources_of([row["event_id"] for row in batch])
+            events.extend(rows.event_from(row, chains.get(row["event_id"], [])) for row in batch)
+        return events
+
+    def unlinked_events(self) -> list[Event]:
+        """Events that belong to no incident yet."""
+        return self._events("incident_id IS NULL", ())
+
+    def events_in_window(
+        self,
+        *,
+        country_code: str,
+        date_from: str,
+        date_to: str,
+        date_precisions: Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Events of one country within the dates (inclusive), via the (country_code, date) index."""
+        where = "country_code = ? AND date >= ? AND date <= ?"
+        params: list[Any] = [country_code, date_from, date_to]
+        if date_precisions is not None:
+            where += " AND date_precision IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(date_precisions)))
+        return self._events(where, params)
+
+    def events_of_incidents(self, incident_ids: Iterable[str]) -> list[Event]:
+        """The events of the given incidents."""
+        return self._events("incident_id IN (SELECT value FROM json_each(?))", (json.dumps(list(incident_ids)),))
+
+    def evidence_texts(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """``event_id → evidence sentence``; SQLite's substr counts characters, as Python does."""
+        found = self._read(
+            "SELECT e.event_id, substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start)"
+            " FROM events e JOIN articles a ON a.article_id = e.article_id"
+            " WHERE e.event_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(event_ids)),),
+        )
+        return {event_id: text or "" for event_id, text in found}
+
+    def article_outlets(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
+        """``article_id → outlet`` for the given articles (every article when None)."""
+        if article_ids is None:
+            found = self._read("SELECT article_id, outlet FROM articles")
+        else:
+            found = self._read(
+                "SELECT article_id, outlet FROM articles WHERE article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(article_ids)),),
+            )
+        return {article_id: outlet for article_id, outlet in found}
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """``article_id → text`` for the given articles."""
+        found = self._read(
+            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(article_ids)),),
+        )
+        return {article_id: text for article_id, text in found}
+
+    def article_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """``article_id → stored signature`` for the given articles that have one."""
+        found = self._read(
+            "SELECT article_id, signature FROM article_signatures"
+            " WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(article_ids)),),
+        )
+        return {article_id: bytes(signature) for article_id, signature in found}
+
+    def save_article_signatures(self, signatures: dict[str, bytes]) -> None:
+        """Store (or replace) article signatures in one transaction."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                sorted(signatures.items()),
+            )
+
     # -- problems, search, stats ------------------------------------------------------------
 
     def record_problem(self, problem: IngestProblem) -> None:
