@@ -103,12 +103,28 @@ def main() -> None:
     print(f"corpus: {corpus} — {n} articles, {words} words")
 
     bare_s, bare_rss, _ = measured(
-        [sys.executable, "-c", BARE_SPACY, str(corpus), settings["nlp"]["model"], str(settings["ingest"]["batch_size"])]
+        [
+            sys.executable,
+            "-c",
+            BARE_SPACY,
+            str(corpus),
+            settings["nlp"]["model"],
+            str(settings["ingest"]["batch_size"]),
+        ]
     )
     db = work / "bench.db"
     warlog_s, warlog_rss, stdout = measured(
-        [str(BIN / "warlog"), "ingest", str(corpus), "--db", str(db), "--quiet", "--timings",
-         "--workers", str(a.workers)]
+        [
+            str(BIN / "warlog"),
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--quiet",
+            "--timings",
+            "--workers",
+            str(a.workers),
+        ]
     )
     timings = json.loads(stdout.strip().splitlines()[-1])
     gaz_s, gaz_rss = subprocess.run(

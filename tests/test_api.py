@@ -4,10 +4,20 @@ import warlog
 
 
 def test_api_all_is_exactly_the_public_names():
-    assert sorted(warlog.__all__) == sorted([
-        "__version__", "ConfigError", "ExportError", "IngestError", "StoreError", "WarlogError",
-        "export", "ingest", "load_settings", "open_store",
-    ])
+    assert sorted(warlog.__all__) == sorted(
+        [
+            "__version__",
+            "ConfigError",
+            "ExportError",
+            "IngestError",
+            "StoreError",
+            "WarlogError",
+            "export",
+            "ingest",
+            "load_settings",
+            "open_store",
+        ]
+    )
 
 
 def test_api_every_name_in_all_resolves():

@@ -20,22 +20,42 @@ from warlog.store import open_store
 pytestmark = pytest.mark.slow
 
 REPORTS = [
-    ("t-1", "Air strike hits market in Idlib",
-     "IDLIB, Syria, May 4 - An air strike on a crowded market in Idlib killed 12 civilians and wounded "
-     "30 on Saturday, a local rescue worker said."),
-    ("t-2", "Clashes near Kirkuk",
-     "Iraqi soldiers clashed with Islamic State fighters near Hawija on Friday. Three soldiers were killed "
-     "and five were wounded in the fighting, a police officer said."),
-    ("t-3", "Protest in Baghdad",
-     "Hundreds of people protested peacefully in Baghdad on Sunday against power cuts."),
+    (
+        "t-1",
+        "Air strike hits market in Idlib",
+        "IDLIB, Syria, May 4 - An air strike on a crowded market in Idlib killed 12 civilians and wounded "
+        "30 on Saturday, a local rescue worker said.",
+    ),
+    (
+        "t-2",
+        "Clashes near Kirkuk",
+        "Iraqi soldiers clashed with Islamic State fighters near Hawija on Friday. "
+        "Three soldiers were killed "
+        "and five were wounded in the fighting, a police officer said.",
+    ),
+    (
+        "t-3",
+        "Protest in Baghdad",
+        "Hundreds of people protested peacefully in Baghdad on Sunday against power cuts.",
+    ),
 ]
 
 
 def write_jsonl(path: Path, rows) -> Path:
     with path.open("w", encoding="utf-8") as f:
         for rid, title, text in rows:
-            f.write(json.dumps({"id": rid, "title": title, "text": text, "published": "2024-05-05",
-                                "outlet": "Test Wire"}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": rid,
+                        "title": title,
+                        "text": text,
+                        "published": "2024-05-05",
+                        "outlet": "Test Wire",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -71,8 +91,10 @@ def test_pipeline_same_text_other_id_is_stored_as_duplicate(tmp_path, settings, 
 def test_pipeline_bad_items_are_recorded_and_the_batch_goes_on(tmp_path, settings, analyser):
     src = tmp_path / "mixed.jsonl"
     good = [json.dumps({"id": rid, "title": t, "text": x}) for rid, t, x in REPORTS]
-    src.write_text("\n".join([good[0], "{not json", json.dumps({"id": "empty", "text": "  "}), good[1]]) + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        "\n".join([good[0], "{not json", json.dumps({"id": "empty", "text": "  "}), good[1]]) + "\n",
+        encoding="utf-8",
+    )
     seen = []
     with open_store(tmp_path / "w.db", settings=settings) as store:
         report = ingest([str(src)], store=store, settings=settings, analyser=analyser, on_problem=seen.append)
@@ -93,8 +115,10 @@ def test_pipeline_strict_stops_at_the_first_rejection_keeping_what_was_stored(tm
 
 
 def test_pipeline_non_english_is_stored_marked_and_not_analysed(tmp_path, settings, analyser):
-    french = ("Des affrontements ont éclaté dimanche près de la ville, selon des habitants qui ont "
-              "décrit une nuit de tirs et de peur dans les quartiers du nord.")
+    french = (
+        "Des affrontements ont éclaté dimanche près de la ville, selon des habitants qui ont "
+        "décrit une nuit de tirs et de peur dans les quartiers du nord."
+    )
     src = write_jsonl(tmp_path / "fr.jsonl", [("fr-1", "Affrontements", french)])
     with open_store(tmp_path / "w.db", settings=settings) as store:
         report = ingest([str(src)], store=store, settings=settings, analyser=analyser)
@@ -106,14 +130,20 @@ def test_pipeline_non_english_is_stored_marked_and_not_analysed(tmp_path, settin
 
 
 def test_pipeline_kill_and_resume_keeps_every_article_once_and_complete(tmp_path):
-    """Kill `warlog ingest` half-way, run it again: every article once, with the analysis a clean run gives."""
-    rows = [(f"k-{i}", title, f"Report {i}. {text}") for i in range(60) for (_, title, text) in [REPORTS[i % 3]]]
+    """Kill `warlog ingest` half-way and run it again: every article once, analysed as in a clean run."""
+    rows = [
+        (f"k-{i}", title, f"Report {i}. {text}") for i in range(60) for (_, title, text) in [REPORTS[i % 3]]
+    ]
     src = write_jsonl(tmp_path / "many.jsonl", rows)
     warlog = [sys.executable, "-m", "warlog"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     killed_db = tmp_path / "killed.db"
-    proc = subprocess.Popen([*warlog, "ingest", str(src), "--db", str(killed_db), "--quiet"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*warlog, "ingest", str(src), "--db", str(killed_db), "--quiet"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -129,17 +159,29 @@ def test_pipeline_kill_and_resume_keeps_every_article_once_and_complete(tmp_path
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < count(killed_db, "articles") < len(rows)
-    subprocess.run([*warlog, "ingest", str(src), "--db", str(killed_db), "--quiet"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*warlog, "ingest", str(src), "--db", str(killed_db), "--quiet"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     clean_db = tmp_path / "clean.db"
-    subprocess.run([*warlog, "ingest", str(src), "--db", str(clean_db), "--quiet"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*warlog, "ingest", str(src), "--db", str(clean_db), "--quiet"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     exports = {}
     for name, db in (("killed", killed_db), ("clean", clean_db)):
         for kind in ("articles", "events", "places", "incidents"):
             out = tmp_path / f"{name}.{kind}.jsonl"
-            subprocess.run([*warlog, "export", kind, "--db", str(db), "--out", str(out)], env=env, check=True,
-                           capture_output=True)
+            subprocess.run(
+                [*warlog, "export", kind, "--db", str(db), "--out", str(out)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             exports[name, kind] = sorted(out.read_text(encoding="utf-8").splitlines())
     assert count(killed_db, "articles") == len(rows)
     for kind in ("articles", "events", "places", "incidents"):

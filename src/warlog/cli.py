@@ -14,8 +14,16 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
-from rich.progress import TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -62,7 +70,9 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first rejected input.")] = False,
     text_col: Annotated[str | None, typer.Option("--text-col", help="CSV column holding the text.")] = None,
-    title_col: Annotated[str | None, typer.Option("--title-col", help="CSV column holding the title.")] = None,
+    title_col: Annotated[
+        str | None, typer.Option("--title-col", help="CSV column holding the title.")
+    ] = None,
     date_col: Annotated[str | None, typer.Option("--date-col", help="CSV column holding the date.")] = None,
     id_col: Annotated[str | None, typer.Option("--id-col", help="CSV column holding the id.")] = None,
     outlet_col: Annotated[str | None, typer.Option("--outlet-col", help="CSV column: outlet.")] = None,
@@ -77,23 +87,42 @@ def ingest(
     settings = _settings(config)
     columns = None
     if any((text_col, title_col, date_col, id_col, outlet_col, url_col)):
-        columns = CsvColumns(text=text_col, title=title_col, date=date_col, id=id_col, outlet=outlet_col, url=url_col)
-    report = _run_ingest(paths, db=db, settings=settings, workers=workers, strict=strict, columns=columns,
-                         quiet=quiet)
+        columns = CsvColumns(
+            text=text_col, title=title_col, date=date_col, id=id_col, outlet=outlet_col, url=url_col
+        )
+    report = _run_ingest(
+        paths, db=db, settings=settings, workers=workers, strict=strict, columns=columns, quiet=quiet
+    )
     out.print(report.summary())
     if timings:
         out.print(json.dumps({k: round(v, 3) for k, v in report.timings.items()}))
 
 
-def _run_ingest(paths: list[str], *, db: Path, settings: Settings, workers: int = 1, strict: bool = False,
-                columns: Any = None, quiet: bool = False) -> Any:
+def _run_ingest(
+    paths: list[str],
+    *,
+    db: Path,
+    settings: Settings,
+    workers: int = 1,
+    strict: bool = False,
+    columns: Any = None,
+    quiet: bool = False,
+) -> Any:
     from .pipeline import ingest as run
     from .store import open_store
 
     show = not quiet and err.is_terminal
     progress = Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
-        TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=not show, transient=False,
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not show,
+        transient=False,
     )
     task = progress.add_task("ingest", total=None)
 
@@ -102,9 +131,16 @@ def _run_ingest(paths: list[str], *, db: Path, settings: Settings, workers: int 
 
     try:
         with progress, open_store(db, settings=settings) as store:
-            return run(paths, store=store, settings=settings, workers=workers, strict=strict,
-                       csv_columns=columns, on_problem=lambda p: err.print(str(p), markup=False, highlight=False),
-                       progress=on_progress)
+            return run(
+                paths,
+                store=store,
+                settings=settings,
+                workers=workers,
+                strict=strict,
+                csv_columns=columns,
+                on_problem=lambda p: err.print(str(p), markup=False, highlight=False, soft_wrap=True),
+                progress=on_progress,
+            )
     except WarlogError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from exc
@@ -215,9 +251,17 @@ def demo(
         report = _run_ingest([str(corpus)], db=db, settings=settings)
     out.print(report.summary())
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [("articles", "jsonl"), ("events", "jsonl"), ("events", "csv"), ("events", "geojson"),
-            ("places", "jsonl"), ("incidents", "jsonl"), ("incidents", "geojson"), ("sources", "jsonl"),
-            ("errors", "jsonl")]
+    jobs = [
+        ("articles", "jsonl"),
+        ("events", "jsonl"),
+        ("events", "csv"),
+        ("events", "geojson"),
+        ("places", "jsonl"),
+        ("incidents", "jsonl"),
+        ("incidents", "geojson"),
+        ("sources", "jsonl"),
+        ("errors", "jsonl"),
+    ]
     with open_store(db, settings=settings) as store:
         for kind, fmt in jobs:
             write(store, kind, out_dir / f"{kind}.{fmt}", fmt=fmt)
@@ -261,9 +305,14 @@ def _print_stats(data: dict[str, Any]) -> None:
     for row in data.get("top_places", [])[:10]:
         places.add_row(*(str(x) for x in row))
     out.print(places)
-    out.print(f"incidents: {data.get('incidents', 0)} "
-              f"(reported by several articles: {data.get('multi_article_incidents', 0)})")
-    out.print(f"rejected inputs: {data.get('ingest_errors', 0)} (warlog export errors)")
+    out.print(
+        f"incidents: {data.get('incidents', 0)} "
+        f"(reported by several articles: {data.get('multi_article_incidents', 0)})"
+    )
+    out.print(
+        f"input problems recorded: {data.get('ingest_errors', 0)} (rejections and flagged articles; "
+        "warlog export errors)"
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry point

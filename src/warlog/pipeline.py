@@ -95,7 +95,9 @@ class Analyser:
         events, main_event_id = self.extractor.extract(doc, article=article, places=places)
         self.timings["geo"] += mid - start
         self.timings["extract"] += time.perf_counter() - mid
-        return Analysis(article_id=article.article_id, places=places, events=events, main_event_id=main_event_id)
+        return Analysis(
+            article_id=article.article_id, places=places, events=events, main_event_id=main_event_id
+        )
 
 
 def ingest(
@@ -181,8 +183,15 @@ def ingest(
             try:
                 analysis = analyser.analyse(doc, article=article)
             except Exception as exc:  # one article's failure must not stop the batch
-                problem(IngestProblem(article.origin or "?", None, "W301", message("W301", detail=repr(exc)),
-                                      item_id=article.article_id))
+                problem(
+                    IngestProblem(
+                        article.origin or "?",
+                        None,
+                        "W301",
+                        message("W301", detail=repr(exc)),
+                        item_id=article.article_id,
+                    )
+                )
                 continue
             t = time.perf_counter()
             store.save_article(article, analysis)

@@ -105,3 +105,34 @@ def fill(store: Store, *, incidents: int, seed: int = 7, start: date = date(2024
     if made:
         store.replace_incidents(made, event_ids=[])
     return n_events
+
+
+#: An article whose title and text carry markup, for checking that every page shows it as text.
+HOSTILE_TITLE = '<script>window.__xss = 1</script>Hostile <b>title</b>'
+HOSTILE_TEXT = ('KESSRA - <script>window.__xss = 1</script> Gunmen attacked a market in Kessra, killing 4 people, '
+                'police said. <img src=x onerror="window.__xss = 1"> "quoted" & done.')
+
+
+def add_hostile(store: Store, *, article_id: str = "hostile-1") -> str:
+    """Store :data:`HOSTILE_TEXT` as one analysed article with one event and incident; return its id."""
+    text = HOSTILE_TEXT
+    ev_at = text.index("Gunmen")
+    ev_end = text.index("said.") + len("said.")
+    town_at = text.index("Kessra,")
+    place = Place(name="Kessra <i>town</i>", lat=36.3, lon=43.1, country_code="IQ", geonames_id=1, admin1="Nineveh")
+    mention = PlaceMention(town_at, town_at + 6, "Kessra", place, how="gazetteer")
+    event = Event(event_id=f"{article_id}-e1", article_id=article_id, event_type="Violence against civilians",
+                  sub_event_type="Attack", evidence=Span(ev_at, ev_end),
+                  trigger=Span(text.index("attacked"), text.index("attacked") + 8), actor1="<b>Gunmen</b>",
+                  location=mention, geo_precision=1, date="2024-06-01", date_precision="day", fatalities=4,
+                  sources=[SourceRef("<script>src</script>", "media"), SourceRef("police", "official")])
+    article = Article(article_id=article_id, text=text, content_hash=f"hash-{article_id}", title=HOSTILE_TITLE,
+                      published="2024-06-01", outlet="<em>Outlet</em>", url="javascript:alert(1)", language="en")
+    store.save_article(article, Analysis(article_id, places=[mention], events=[event], main_event_id=event.event_id))
+    store.replace_incidents([Incident(
+        incident_id=f"inc-{article_id}", event_ids=[event.event_id], article_ids=[article_id],
+        event_type=event.event_type, sub_event_type=event.sub_event_type, date="2024-06-01", location=mention,
+        fatalities_low=4, fatalities_high=4, fatalities_best=4, confidence=0.5,
+        contradictions=["<script>window.__xss = 1</script>"], reasons=["<img src=x onerror=alert(1)>"])],
+        event_ids=[])
+    return article_id

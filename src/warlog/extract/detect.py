@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EVENT_TYPE_OF, PlaceMention, SourceRef
+from . import classify
 from .actors import ActorMention, ActorResolver, Roles
 from .attribution import certainty, sources
 from .casualties import Count, sentence_casualties
@@ -31,25 +32,9 @@ _TERRITORY = {
     "Non-state actor overtakes territory",
     "Non-violent transfer of territory",
 }
-_ATTACK_VERBS = {
-    "execute",
-    "execution",
-    "behead",
-    "beheading",
-    "massacre",
-    "murder",
-    "assassinate",
-    "assassination",
-    "stab",
-    "slaughter",
-    "hang",
-    "crucify",
-    "decapitate",
-    "slay",
-    "gun",
-    "mow",
-}
-_ARMED = {"state", "rebel", "political_militia", "identity_militia", "external"}
+_PROTEST_CUES = {
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+}  # fmt: skip
 #: strategic developments that a violent event of the same sentence already explains
 _ABSORBED = {
     "Looting/property destruction",
@@ -86,7 +71,9 @@ class Mention:
 
 def _bucket(sub: str) -> str:
     main = EVENT_TYPE_OF[sub]
-    if sub in ("Attack",) or main in _VIOLENT:
+    if sub in _TERRITORY and sub != "Non-violent transfer of territory":
+        return "territory"
+    if sub == "Attack" or main in _VIOLENT:
         return "violent"
     if sub in ("Abduction/forced disappearance", "Sexual violence"):
         return sub
@@ -115,32 +102,19 @@ def _pick(counts: list[Count], kind: str) -> Count | None:
     return mine[0] if mine else None
 
 
-def _resolve_violence(cue: Cue, doc: Doc, roles: Roles, victims: Count | None, sent: Span) -> str:
-    """Attack on civilians or armed clash, for a generic violent verb (codebook section 2)."""
-    head = doc[cue.start : cue.end].root
-    if head.lemma_.lower() in _ATTACK_VERBS or head.lower_ in _ATTACK_VERBS:
-        return "Attack"
-    if roles.actor2 is not None:
-        if roles.actor2.kind == "civilians":
-            return "Attack"
-        if roles.actor2.kind in _ARMED:
-            return "Armed clash"
-    if victims is not None and victims.civilians is not None:
-        return "Attack" if victims.civilians else "Armed clash"
-    civ = lexicon().words("civilian_nouns")
-    if any(t.lemma_.lower() in civ and t.pos_ == "NOUN" for t in sent):
-        return "Attack"
-    return "Armed clash" if roles.actor1 is not None and roles.actor1.kind in _ARMED else "Attack"
-
-
 def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -> bool:
+    """The territory cue has a place as its object ("seized the town", "took control of Sinjar")."""
     nouns = lexicon().words("place_nouns")
-    sub = list(verb.subtree) if verb is not trigger else list(trigger.subtree)
-    chars = [(t.idx, t.idx + len(t.text)) for t in sub]
-    lo, hi = (min(c[0] for c in chars), max(c[1] for c in chars)) if chars else (0, 0)
-    if any(lo <= pm.start and pm.end <= hi for pm in places):
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "into", "over", "to")
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if trigger is not verb:
+        heads.append(trigger)
+    toks = [t for h in heads for t in h.subtree]
+    if any(t.lemma_.lower() in nouns for t in toks):
         return True
-    return any(t.lemma_.lower() in nouns and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") for t in sub)
+    spans = [(t.idx, t.idx + len(t.text)) for t in toks]
+    return any(any(s <= pm.start < e for s, e in spans) for pm in places)
 
 
 def detect_mentions(
@@ -180,30 +154,60 @@ def _sentence(
         if negated(root) or irrealis(root) or aggregate(sent, c):
             continue
         valid.append(c)
+    # what a demonstration is about is not an event of this sentence ("rallies against the execution")
+    protest_toks = {t for c in valid if c.sub_event_type in _PROTEST_CUES for t in range(c.start, c.end)}
+    if protest_toks:
+        valid = [
+            c
+            for c in valid
+            if c.sub_event_type in _PROTEST_CUES or not classify.topic_of(doc[c.start : c.end].root, protest_toks)
+        ]
     counts = sentence_casualties(sent, _casualty_tokens(valid, doc))
     actions = [c for c in valid if c.role in ("event", "violence", "strike_verb", "casualty")]
+    disrupted = [c for c in valid if c.sub_event_type == "Disrupted weapons use" and not c.group.terms]
     typed: list[Cue] = []
     for c in valid:
-        used = c.role == "instrument" and any(a.start != c.start for a in actions)
-        if c.role in ("event", "violence") or used:
-            typed.append(c)
+        if c.role == "instrument":
+            # a weapon that is seized or found is no attack ("police seized grenades")
+            if disrupted or not any(a.start != c.start for a in actions):
+                continue
+        elif c.role not in ("event", "violence"):
+            continue
+        if disrupted and c.sub_event_type in _TERRITORY and any(d.start == c.start for d in disrupted):
+            continue
+        typed.append(c)
     if not typed:
         return []
+    accident = classify.accident(sent)
+    conflict = classify.conflict_context(sent)
+    kept = []
+    for c in typed:
+        weak = c.role in ("violence", "instrument") or "conflict" in c.group.needs
+        if weak and accident:
+            continue
+        if "conflict" in c.group.needs and not conflict:
+            continue
+        kept.append(c)
+    typed = kept
     best: dict[str, Cue] = {}
     for c in typed:
         assert c.sub_event_type is not None
         b = _bucket(c.sub_event_type)
         if b not in best or c.prio > best[b].prio:
             best[b] = c
-    # territory changes absorb the fighting that won them; violence absorbs its consequences
+    # territory changes absorb the fighting that won them
     vio = best.get("violent")
-    if vio is not None and vio.sub_event_type not in _TERRITORY:
-        ter = [c for c in typed if c.sub_event_type in _TERRITORY]
-        if ter and vio.sub_event_type in ("Armed clash", "Attack"):
-            best["violent"] = max(ter, key=lambda c: c.prio)
-    if "violent" in best:
+    if vio is not None and "territory" in best and vio.sub_event_type in ("Armed clash", "Attack"):
+        del best["violent"]
+    # a demonstration absorbs the violence and arrests around it (they fix its sub-event type)
+    if "protest" in best:
+        if "violent" in best and best["violent"].sub_event_type in ("Armed clash", "Attack"):
+            del best["violent"]
+        best.pop("Arrests", None)
+    lead = min((best[b].start for b in ("violent", "territory") if b in best), default=None)
+    if lead is not None:
         for b in list(best):
-            if b in _ABSORBED and best[b].start > best["violent"].start:
+            if b in _ABSORBED and best[b].start > lead:
                 del best[b]
     out = []
     dead, hurt = _pick(counts, "dead"), _pick(counts, "hurt")
@@ -230,7 +234,7 @@ def _mention(
     trig = doc[cue.start : cue.end]
     root = trig.root
     verb = clause_verb(root)
-    violent = bucket == "violent"
+    violent = bucket in ("violent", "territory")
     victims_tok = doc[dead.start] if violent and dead is not None else None
     if (
         victims_tok is not None
@@ -244,7 +248,7 @@ def _mention(
     assert sub is not None
     explicit = cue.role != "violence"
     if cue.role == "violence":
-        sub = _resolve_violence(cue, doc, roles, dead, sent)
+        sub = classify.resolve_violence(cue, doc, roles, dead, sent)
     if (
         sub in ("Government regains territory", "Non-state actor overtakes territory")
         and roles.actor1 is not None
@@ -255,9 +259,9 @@ def _mention(
             else "Non-state actor overtakes territory"
         )
     if bucket == "protest":
-        vio = [c for c in typed if c.role == "violence" or c.sub_event_type == "Armed clash"]
-        if vio and sub == "Peaceful protest" and dead is not None:
-            sub = "Excessive force against protesters"
+        sub = classify.protest_type(sent, typed, dead, hurt)
+        if sub == "Violent demonstration" and classify.mob(sent):
+            sub = "Mob violence"
     needs = cue.group.needs
     sent_actors = resolver.sentence_actors(sent)
     if "actor" in needs and roles.actor1 is None and not sent_actors:

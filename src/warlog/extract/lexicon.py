@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Actor", "Country", "Lexicon", "TriggerGroup", "lexicon"]
+__all__ = ["Actor", "Country", "Frame", "Lexicon", "TriggerGroup", "lexicon"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,18 @@ class TriggerGroup:
     prio: int
     terms: tuple[str, ...]
     needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A verb-object frame of ``triggers.json``: the verb with one of the objects signals the type."""
+
+    group: TriggerGroup
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    particles: frozenset[str] = frozenset()
+    particles_for: tuple[tuple[str, frozenset[str]], ...] = ()
+    requires_word: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class Lexicon:
     """All of the coder's word lists."""
 
     groups: list[TriggerGroup]
+    frames: list[Frame]
     actors: dict[str, Actor]
     countries: dict[str, Country]
     #: lower-cased word (demonym, name, capital) → ISO code
@@ -90,6 +103,21 @@ def lexicon() -> Lexicon:
         )
         for i, g in enumerate(trig["groups"])
     ]
+    frames = []
+    for k, f in enumerate(trig.get("frames", [])):
+        group = TriggerGroup(
+            index=len(groups) + k, sub_event_type=f["type"], role="event", prio=int(f["prio"]), terms=()
+        )
+        frames.append(
+            Frame(
+                group=group,
+                verbs=frozenset(f["verbs"]),
+                objects=frozenset(f.get("objects", ())),
+                particles=frozenset(f.get("particles", ())),
+                particles_for=tuple((v, frozenset(p)) for v, p in f.get("particles_for", {}).items()),
+                requires_word=frozenset(f.get("requires_word", ())),
+            )
+        )
     actors = {
         a["name"]: Actor(a["name"], a["kind"], a.get("country"), tuple(a["aliases"]))
         for a in _read("actors.json")["actors"]
@@ -102,5 +130,5 @@ def lexicon() -> Lexicon:
         for w in country.words:
             words.setdefault(w.lower(), country.code)
     return Lexicon(
-        groups=groups, actors=actors, countries=countries, country_words=words, cues=_read("cues.json")
+        groups=groups, frames=frames, actors=actors, countries=countries, country_words=words, cues=_read("cues.json")
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .lexicon import TriggerGroup, lexicon
+from .lexicon import Frame, TriggerGroup, lexicon
 
 __all__ = ["Cue", "CueMatcher", "aggregate", "clause_verb", "irrealis", "negated"]
 
@@ -65,6 +65,10 @@ class CueMatcher:
                 words, pos = _term_words(term)
                 if words:
                     self.index.setdefault(words[0], []).append((words, pos, group))
+        self.frames: dict[str, list[Frame]] = {}
+        for frame in lexicon().frames:
+            for verb in frame.verbs:
+                self.frames.setdefault(verb, []).append(frame)
 
     @staticmethod
     def _forms(tok: Token) -> tuple[str, str]:
@@ -98,6 +102,7 @@ class CueMatcher:
                 if key not in seen:
                     seen.add(key)
                     cues.append(Cue(i, j, group))
+        cues.extend(self._frames(doc))
         # a cue inside a longer cue of the same role gives way to it ("car bomb" in "suicide car bomb")
         cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
         kept: list[Cue] = []
@@ -112,6 +117,45 @@ class CueMatcher:
                 continue
             kept.append(c)
         return kept
+
+
+    def _frames(self, doc: Doc) -> list[Cue]:
+        """Verb-object frames ("seized 40 rifles", "set up a base", "drove them out")."""
+        out = []
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            frames = self.frames.get(tok.lemma_.lower())
+            if not frames:
+                continue
+            objects = _objects(tok)
+            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "dobj")}
+            for frame in frames:
+                need = dict(frame.particles_for).get(tok.lemma_.lower(), frame.particles)
+                if need and not parts & need:
+                    continue
+                if frame.objects and not objects & frame.objects:
+                    continue
+                if frame.requires_word and not any(t.lemma_.lower() in frame.requires_word for t in tok.sent):
+                    continue
+                out.append(Cue(tok.i, tok.i + 1, frame.group))
+        return out
+
+
+def _objects(verb: Token) -> set[str]:
+    """Lemmas of the verb's objects: direct object or passive subject, their conjuncts, "amount of X"."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        heads.append(verb.head)  # "weapons seized in the raid"
+    out: set[str] = set()
+    for h in heads:
+        for t in (h, *h.conjuncts):
+            out.add(t.lemma_.lower())
+            out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+    return out
 
 
 def clause_verb(tok: Token) -> Token:

@@ -20,6 +20,7 @@ import json
 import math
 from array import array
 from collections import defaultdict
+from itertools import combinations
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,7 @@ def _gnc_dir() -> Path:
 
 
 def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> list[dict[str, Any]]:
-    """The first-level divisions of ``cc``: the one division type whose count is nearest the number
+    """The first-level divisions of ``cc``: the division types whose count is nearest the number
     of GeoNames admin1 codes (countrystatecity mixes levels, e.g. French regions and departments)."""
     path = _csc_dir() / "by-country" / cc / "states.json"
     if not path.exists():
@@ -137,9 +138,12 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
     for s in out:
         by_type[s.get("type") or ""].append(s)
     if len(by_type) > 1 and n_codes:
-        best = min(by_type.values(), key=lambda group: abs(len(group) - n_codes))
-        if abs(len(best) - n_codes) < abs(len(out) - n_codes):
-            out = best
+        # the union of at most three types whose size is nearest the number of codes (fewest types on
+        # a tie): US states + the district (51), GB's countries + Northern Ireland's province (4)
+        types = sorted(by_type, key=lambda t: -len(by_type[t]))
+        combos = [c for k in (1, 2, 3) for c in combinations(types, k)]
+        best = min(combos, key=lambda c: (abs(sum(len(by_type[t]) for t in c) - n_codes), len(c)))
+        out = [s for t in best for s in by_type[t]]
     return out
 
 
@@ -153,10 +157,12 @@ def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]])
     """Tie each GeoNames admin1 code of ``cc`` to one division, one-to-one where possible.
 
     Cost of (code, division): the mean distance from the code's places to the division's
-    centroid, divided by 3 when the code holds a place named like the division (its seat).
-    Pairs are taken cheapest first, each division once, so a code whose places lie near a
-    neighbour's centroid still gets its own division (Anbar's towns are nearer Saladin's
-    centroid than Anbar's); codes left over take their cheapest division.
+    centroid, divided by 10 when the code holds a place named like the division (its seat: the
+    Damascus code holds Damascus, so it is not given to Rif Dimashq, whose centroid lies far out in
+    the desert while its towns ring Damascus).
+    Codes and divisions are paired one-to-one at the least total distance (Hungarian method), so
+    a code whose places lie near a neighbour's centroid still gets its own division (Anbar's towns
+    are nearer Saladin's centroid than Anbar's); codes left over take their cheapest division.
     """
     import numpy as np
 
@@ -177,21 +183,56 @@ def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]])
     for c in cities:
         j = state_keys.get(loose(c["name"]))
         if j is not None:
-            cost[code_row[c["admin1code"]], j] /= 3.0
+            cost[code_row[c["admin1code"]], j] /= 10.0
+    known = [i for i, code in enumerate(codes) if code not in ("", "00")]  # unknown codes: not one-to-one
     out: dict[tuple[str, str], str] = {}
-    used: set[int] = set()
-    for flat in np.argsort(cost, axis=None):
-        i, j = divmod(int(flat), len(states))
-        code = codes[i]
-        if (cc, code) in out or j in used or code in ("", "00"):  # unknown codes: not one-to-one
-            continue
-        out[(cc, code)] = states[j]["english"]
-        used.add(j)
-        if len(out) == len(codes):
-            break
+    if known:
+        pairs = _min_cost_assignment(cost[known].tolist())
+        for k, j in pairs:
+            out[(cc, codes[known[k]])] = states[j]["english"]
     for i, code in enumerate(codes):
         out.setdefault((cc, code), states[int(np.argmin(cost[i]))]["english"])
     return out
+
+
+def _min_cost_assignment(cost: list[list[float]]) -> list[tuple[int, int]]:
+    """Pairs (row, column) of least total cost, each row and column used at most once
+    (Hungarian method, O(n^3); the matrix is transposed when it has more rows than columns)."""
+    n_rows, n_cols = len(cost), len(cost[0]) if cost else 0
+    if n_rows == 0 or n_cols == 0:
+        return []
+    if n_rows > n_cols:
+        return [(r, c) for c, r in _min_cost_assignment([list(col) for col in zip(*cost, strict=True)])]
+    inf = float("inf")
+    u, v = [0.0] * (n_rows + 1), [0.0] * (n_cols + 1)
+    match, way = [0] * (n_cols + 1), [0] * (n_cols + 1)
+    for i in range(1, n_rows + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (n_cols + 1), [False] * (n_cols + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, n_cols + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n_cols + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    return [(match[j] - 1, j - 1) for j in range(1, n_cols + 1) if match[j]]
 
 
 def build_index() -> dict[str, Any]:
@@ -208,7 +249,7 @@ def build_index() -> dict[str, Any]:
     codes_by_cc: dict[str, set[str]] = defaultdict(set)
     for c in cities.values():
         codes_by_cc[c["countrycode"]].add(c["admin1code"])
-    states_by_cc = {cc: _states(cc, overrides, len(codes)) for cc, codes in codes_by_cc.items()}
+    states_by_cc = {cc: _states(cc, overrides, len(codes - {"", "00"})) for cc, codes in codes_by_cc.items()}
     admin1_of: dict[tuple[str, str], str] = {}
     by_cc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in cities.values():

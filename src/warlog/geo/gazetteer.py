@@ -29,7 +29,7 @@ from .names import fold, loose
 __all__ = ["Gazetteer", "load_gazetteer", "cache_dir", "distance_km"]
 
 #: Bump when the index layout or the build rules change.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 _LOCK = threading.Lock()
 _LOADED: dict[str, Gazetteer] = {}
 

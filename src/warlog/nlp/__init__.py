@@ -31,7 +31,9 @@ def load_nlp(*, settings: Settings) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ConfigError("W501", path="nlp.model", detail=f"cannot load spaCy model {name!r}: {exc}") from exc
+        raise ConfigError(
+            "W501", path="nlp.model", detail=f"cannot load spaCy model {name!r}: {exc}"
+        ) from exc
     from .. import extract, geo
 
     for stage in (extract, geo):

@@ -1,0 +1,124 @@
+"""Sub-event type decisions that need more than one cue: the codebook's guidance as rules.
+
+- A generic violent verb ("killed", "shot", "attacked") is an *Attack* on civilians or an
+  *Armed clash* between armed sides, by its target.
+- A demonstration is *Peaceful*, *with intervention* (tear gas, dispersal, arrests), met with
+  *excessive force* (deaths, serious injuries, live fire), or a *Violent demonstration* (the
+  demonstrators riot, clash, burn or throw stones); violence by a mob or vigilantes against
+  people is *Mob violence*.
+- Explosions and killings of accidents and disasters (a boiler explosion, a plane crash, an
+  earthquake) are not political violence: a weak cue in such a sentence is dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Roles
+from .casualties import Count
+from .lexicon import lexicon
+from .triggers import Cue
+
+__all__ = [
+    "accident",
+    "conflict_context",
+    "mob",
+    "protest_type",
+    "resolve_violence",
+    "topic_of",
+]
+
+_ATTACK_VERBS = {
+    "execute", "execution", "behead", "beheading", "massacre", "murder", "assassinate", "assassination",
+    "stab", "slaughter", "hang", "crucify", "decapitate", "slay", "gun", "mow",
+}  # fmt: skip
+_ARMED = {"state", "rebel", "political_militia", "identity_militia", "external"}
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon().words(key)
+
+
+def _has(sent: Span, key: str) -> bool:
+    """Any token of ``sent`` (lemma or form), or any multi-word entry of ``key``, occurs in it."""
+    words = _words(key)
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        return True
+    low = sent.text.lower()
+    return any(" " in w and w in low for w in words)
+
+
+def resolve_violence(cue: Cue, doc: Doc, roles: Roles, victims: Count | None, sent: Span) -> str:
+    """*Attack* (on civilians) or *Armed clash* for a generic violent verb (codebook section 2)."""
+    head = doc[cue.start : cue.end].root
+    if _has(sent, "mob_words"):
+        return "Mob violence"
+    if head.lemma_.lower() in _ATTACK_VERBS or head.lower_ in _ATTACK_VERBS:
+        return "Attack"
+    if roles.actor2 is not None:
+        if roles.actor2.kind == "civilians":
+            return "Attack"
+        if roles.actor2.kind in _ARMED:
+            return "Armed clash"
+    if victims is not None and victims.civilians is not None:
+        return "Attack" if victims.civilians else "Armed clash"
+    civ = _words("civilian_nouns")
+    if any(t.lemma_.lower() in civ and t.pos_ == "NOUN" for t in sent):
+        return "Attack"
+    return "Armed clash" if roles.actor1 is not None and roles.actor1.kind in _ARMED else "Attack"
+
+
+def protest_type(sent: Span, cues: list[Cue], dead: Count | None, hurt: Count | None) -> str:
+    """The protest sub-event type of a sentence that reports a demonstration."""
+    subs = {c.sub_event_type for c in cues}
+    violent = "Violent demonstration" in subs or "Mob violence" in subs
+    if not violent:
+        # the demonstrators themselves act violently: "protesters clashed with / threw stones / torched"
+        pv = _words("protest_violent")
+        for t in sent:
+            if t.lemma_.lower() in ("protester", "protestor", "demonstrator", "rioter", "crowd", "youth"):
+                verb = t.head if t.dep_ == "nsubj" else None
+                if verb is not None and verb.lemma_.lower() in pv:
+                    violent = True
+                    break
+        if "Armed clash" in subs and any(t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in sent):
+            violent = True
+    if violent:
+        return "Violent demonstration"
+    lethal = "Excessive force against protesters" in subs or (dead is not None) or (
+        hurt is not None and (hurt.value is None or hurt.value >= 2)
+    )
+    if lethal:
+        return "Excessive force against protesters"
+    if "Protest with intervention" in subs or "Arrests" in subs:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def mob(sent: Span) -> bool:
+    """A mob, vigilantes or angry residents act ("lynched by an angry mob")."""
+    return _has(sent, "mob_words")
+
+
+def accident(sent: Span) -> bool:
+    """The sentence tells of an accident or a disaster (crash, boiler explosion, earthquake, test)."""
+    return _has(sent, "accident_nouns")
+
+
+def conflict_context(sent: Span) -> bool:
+    """The sentence names an armed actor or a violent setting (for weak cues like "explosion")."""
+    if any(e.label_ == "ACTOR" for e in sent.ents):
+        return True
+    return _has(sent, "conflict_words")
+
+
+def topic_of(tok: Token, protest_tokens: set[int]) -> bool:
+    """``tok`` is what a demonstration is about ("rallies against the execution of ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in protest_tokens:
+            return True
+    return False

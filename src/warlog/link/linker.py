@@ -1,0 +1,205 @@
+"""Linking a store: find each new event's candidates, cluster, and write the incidents.
+
+Incremental (the default): the events not yet in an incident are the seeds. For each seed, the
+store is asked only for events of the same country within the seed's date window (an indexed
+range query, :meth:`Store.events_in_window`); accepted pairs are followed breadth-first until the
+whole connected component around the seeds is known, and only those components are re-clustered
+and rewritten. Because clustering depends only on the component (:mod:`.cluster`) and incident ids
+only on their events, this gives exactly what re-linking from scratch (``relink=True``) gives.
+
+From scratch: every event is loaded once and candidates come from an in-memory index by
+(country, day) — the same pairs the store queries would return.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from ..assess import build_incident
+from ..settings import Settings
+from ..store import Store
+from ..types import Event, Incident
+from .cluster import Edges, cluster, components, incident_id
+from .compare import LinkParams, Report, pair_score, report_of
+from .text import signatures
+
+__all__ = ["link_incidents"]
+
+
+def link_incidents(store: Store, *, settings: Settings, relink: bool = False) -> int:
+    """Put every event not yet in an incident into one; return the number of incidents written.
+
+    With ``relink=True`` every incident is rebuilt from all events.
+    """
+    params = LinkParams.from_settings(settings)
+    if relink:
+        events = list(store.iter_events())
+        if not events:
+            return 0
+        reports = _reports(store, events, params=params)
+        edges = _edges_in_memory(reports, params=params)
+    else:
+        seeds = store.unlinked_events()
+        if not seeds:
+            return 0
+        events, reports, edges = _explore(store, seeds, params=params)
+    groups = _group(reports, edges)
+    incidents = _incidents(store, groups, events={e.event_id: e for e in events}, settings=settings)
+    store.replace_incidents(incidents, event_ids=[e.event_id for e in events])
+    return len(incidents)
+
+
+def _reports(store: Store, events: Iterable[Event], *, params: LinkParams) -> dict[str, Report]:
+    events = list(events)
+    texts = store.evidence_texts(e.event_id for e in events)
+    return {e.event_id: report_of(e, evidence=texts.get(e.event_id, ""), params=params) for e in events}
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _edges_in_memory(reports: Mapping[str, Report], *, params: LinkParams) -> dict[tuple[str, str], float]:
+    """Every accepted pair, found through an index by (country, day).
+
+    A pair can only be accepted when its days are at most ``max(slack_a, slack_b)`` apart, so it
+    is found by scanning, from each event, the days within its own slack: the event with the
+    larger slack finds the other.
+    """
+    index: dict[tuple[str, int], list[Report]] = defaultdict(list)
+    for r in reports.values():
+        if r.linkable:
+            assert r.country is not None and r.day is not None
+            index[(r.country, r.day)].append(r)
+    edges: dict[tuple[str, str], float] = {}
+    for a in reports.values():
+        if not a.linkable:
+            continue
+        assert a.country is not None and a.day is not None
+        for day in range(a.day - a.slack, a.day + a.slack + 1):
+            for b in index.get((a.country, day), ()):
+                if b.slack > a.slack or (b.slack == a.slack and b.event_id <= a.event_id):
+                    continue  # b finds this pair (or has found it)
+                score = pair_score(a, b, params=params)
+                if score is not None:
+                    edges[_key(a.event_id, b.event_id)] = score
+    return edges
+
+
+def _candidates(store: Store, report: Report, event: Event, *, params: LinkParams) -> list[Event]:
+    """The stored events that could pair with ``event``: same country, within either one's window."""
+    if not report.linkable:
+        return []
+    assert report.country is not None and report.day is not None
+    found = _window(store, report.country, report.day, report.slack, None)
+    wider = [p for p, slack in params.slack_days.items() if slack > report.slack]
+    for precision in wider:
+        found += _window(store, report.country, report.day, params.slack_days[precision], [precision])
+    return found
+
+
+def _window(store: Store, country: str, day: int, slack: int, precisions: list[str] | None) -> list[Event]:
+    return store.events_in_window(
+        country_code=country,
+        date_from=date.fromordinal(day - slack).isoformat(),
+        date_to=date.fromordinal(day + slack).isoformat() + "\uffff",  # dates may carry a time
+        date_precisions=precisions,
+    )
+
+
+def _explore(
+    store: Store, seeds: list[Event], *, params: LinkParams
+) -> tuple[list[Event], dict[str, Report], dict[tuple[str, str], float]]:
+    """Breadth-first from ``seeds`` through accepted pairs: the events of their whole components."""
+    events = {e.event_id: e for e in seeds}
+    reports = _reports(store, seeds, params=params)
+    edges: dict[tuple[str, str], float] = {}
+    frontier = sorted(events)
+    while frontier:
+        found: dict[str, Event] = {}
+        near: dict[str, list[str]] = {}
+        for event_id in frontier:
+            candidates = _candidates(store, reports[event_id], events[event_id], params=params)
+            near[event_id] = [c.event_id for c in candidates if c.event_id != event_id]
+            found.update((c.event_id, c) for c in candidates if c.event_id not in events)
+        reports.update(_reports(store, found.values(), params=params))
+        events.update(found)
+        reached: set[str] = set()
+        for event_id in frontier:
+            for other in near[event_id]:
+                score = pair_score(reports[event_id], reports[other], params=params)
+                if score is not None:
+                    edges[_key(event_id, other)] = score
+                    reached.add(other)
+        explored = set(frontier)
+        frontier = sorted(reached - explored - _done(edges, explored, reached))
+        _mark(frontier)
+    # keep only the events of the components reached, not every candidate looked at
+    keep = {n for c in components(_seeds_and(edges, seeds), edges) for n in c}
+    return [events[i] for i in sorted(keep)], {i: reports[i] for i in keep}, edges
+
+
+_visited: set[str] = set()
+
+
+def _mark(frontier: list[str]) -> None:
+    _visited.update(frontier)
+
+
+def _done(edges: Edges, explored: set[str], reached: set[str]) -> set[str]:
+    return set()
+
+
+def _seeds_and(edges: Edges, seeds: list[Event]) -> list[str]:
+    nodes = {e.event_id for e in seeds}
+    for a, b in edges:
+        nodes.update((a, b))
+    return sorted(nodes)
+
+
+def _group(reports: Mapping[str, Report], edges: Edges) -> list[list[str]]:
+    article_of = {i: r.article_id for i, r in reports.items()}
+    groups = []
+    for component in components(reports, {k: v for k, v in edges.items() if k[0] in reports and k[1] in reports}):
+        groups.extend(cluster(component, {k: v for k, v in edges.items() if k[0] in component}, article_of=article_of))
+    return groups
+
+
+def _incidents(
+    store: Store, groups: list[list[str]], *, events: Mapping[str, Event], settings: Settings
+) -> list[Incident]:
+    """Build the incidents; text signatures are computed (once, then stored) only for articles that
+    share an incident with another article."""
+    shared = sorted({events[i].article_id for g in groups for i in g if _multi_article(g, events)})
+    known = store.article_signatures(shared)
+    missing = [a for a in shared if a not in known]
+    if missing:
+        link = settings["link"]
+        made = signatures(
+            store.article_texts(missing), shingle_words=link["shingle_words"], num_perm=link["minhash_perm"]
+        )
+        store.save_article_signatures(made)
+        known.update(made)
+    multi = [g for g in groups if _multi_article(g, events)]
+    evidence = store.evidence_texts(i for g in multi for i in g)
+    outlets = store.article_outlets(shared) if shared else {}
+    incidents = []
+    for group in groups:
+        members = [events[i] for i in group]
+        incidents.append(
+            build_incident(
+                incident_id(group), members, outlets=outlets or _outlets_of(store, members), signatures=known,
+                evidence=evidence, settings=settings,
+            )
+        )
+    return incidents
+
+
+def _multi_article(group: list[str], events: Mapping[str, Event]) -> bool:
+    return len({events[i].article_id for i in group}) > 1
+
+
+def _outlets_of(store: Store, members: list[Event]) -> dict[str, str | None]:
+    return store.article_outlets({e.article_id for e in members})
