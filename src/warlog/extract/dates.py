@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-__all__ = ["EventDate", "parse_published", "resolve", "sentence_dates"]
+__all__ = ["EventDate", "dateline_end", "parse_published", "resolve", "sentence_dates"]
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _dateparser(text: str, base: date) -> tuple[date, str] | None:
     """dateparser for the rarer forms; durations and ages are refused before calling it."""
     if _UNPARSEABLE.search(text) and not re.search(r"\bago\b", text):
         return None
-    if not re.search(r"\d|" + _MONTH_RE, text):
+    if not re.search(_MONTH_RE, text) or re.fullmatch(r"[\d\s:.]+", text):
         return None
     import dateparser
 
@@ -198,14 +198,42 @@ def _dateparser(text: str, base: date) -> tuple[date, str] | None:
 _EXTRA = {"yesterday", "today", "tonight", "overnight"}
 
 
-def sentence_dates(sent: Span, base: date | None) -> list[EventDate]:
-    """Every resolvable temporal expression in ``sent`` (spaCy DATE/TIME entities and day words)."""
+_TIME_AFTER = re.compile(r"^\W{0,3}(?:at\s+)?(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?\b", re.I)
+
+
+def dateline_end(text: str, base: date | None, *, chars: int = 200) -> int:
+    """End of a dateline at the start of ``text`` (0 when none): up to the publication year.
+
+    A dateline ("Fri 07 Apr 2017 at 0914", "Date of publication 19 June 2016") is the article's
+    date, not an event's; its year is the publication year, so everything up to the first
+    occurrence of that year in the opening ``chars`` characters belongs to it.
+    """
+    if base is None:
+        return 0
+    pos = text.find(str(base.year), 0, chars)
+    if pos < 0:
+        return 0
+    end = pos + 4
+    m = _TIME_AFTER.match(text[end:])
+    return end + m.end() if m else end
+
+
+def sentence_dates(sent: Span, base: date | None, *, skip_before: int = 0) -> list[EventDate]:
+    """Every resolvable temporal expression in ``sent`` (spaCy DATE/TIME entities and day words).
+
+    Expressions starting before ``skip_before`` (the dateline) and dates after the publication
+    date (by more than a day) are left out.
+    """
     if base is None:
         return []
     out: list[EventDate] = []
-    spans: list[Span] = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    spans: list[Span] = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.start_char >= skip_before]
     covered = {t.i for e in spans for t in e}
-    spans += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in _EXTRA and t.i not in covered]
+    spans += [
+        sent.doc[t.i : t.i + 1]
+        for t in sent
+        if t.lower_ in _EXTRA and t.i not in covered and t.idx >= skip_before
+    ]
     for span in spans:
         text = span.text
         if span.label_ == "TIME" and not re.search(r"night|morning|evening|afternoon|dawn", text, re.I):
@@ -214,5 +242,7 @@ def sentence_dates(sent: Span, base: date | None) -> list[EventDate]:
         if res is None:
             continue
         d, precision = res
+        if d.year < 1900 or d > base + timedelta(days=1):
+            continue
         out.append(EventDate(d, precision, span.start_char, span.end_char))
     return out

@@ -278,10 +278,13 @@ def _mention(
     exclude += [(s.span.start, s.span.end) for s in srcs if s.span is not None]
     cands = sentence_places(sent, places, exclude=exclude)
     place = pick_place(doc, root, verb, cands)
-    dates = sentence_dates(sent, published)
+    dates = sentence_dates(sent, published, skip_before=skip_before)
     when = None
     if dates:
-        when = min(dates, key=lambda d: abs(d.start - trig.start_char))
+        clause = verb.subtree if verb is not root else root.subtree
+        lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
+        # a date of the trigger's own clause first, then the nearest one
+        when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))
     return Mention(
         sent=sent,
         trigger=trig,

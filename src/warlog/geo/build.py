@@ -47,7 +47,8 @@ def data_files_text() -> str:
     """The concatenated text of the geo data files (hashed into the cache name)."""
     folder = resources.files("warlog.geo").joinpath("data")
     parts = []
-    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv", "country_points.tsv"):
+    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv", "country_points.tsv",
+                 "admin1_types.tsv"):
         parts.append(folder.joinpath(name).read_text(encoding="utf-8"))
     return "\n".join(parts)
 
@@ -137,6 +138,9 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in out:
         by_type[s.get("type") or ""].append(s)
+    forced = {r[0]: r[1].split(",") for r in _read_tsv("admin1_types.tsv")}.get(cc)
+    if forced:
+        return [s for s in out if s.get("type") in forced]
     if len(by_type) > 1 and n_codes:
         # the union of at most three types whose size is nearest the number of codes (fewest types on
         # a tie): US states + the district (51), GB's countries + Northern Ireland's province (4)

@@ -88,15 +88,15 @@ def _edges_in_memory(reports: Mapping[str, Report], *, params: LinkParams) -> di
     return edges
 
 
-def _candidates(store: Store, report: Report, event: Event, *, params: LinkParams) -> list[Event]:
-    """The stored events that could pair with ``event``: same country, within either one's window."""
+def _candidates(store: Store, report: Report, *, params: LinkParams) -> list[Event]:
+    """The stored events that could pair with ``report``: same country, within either one's window."""
     if not report.linkable:
         return []
     assert report.country is not None and report.day is not None
     found = _window(store, report.country, report.day, report.slack, None)
-    wider = [p for p, slack in params.slack_days.items() if slack > report.slack]
-    for precision in wider:
-        found += _window(store, report.country, report.day, params.slack_days[precision], [precision])
+    for precision, slack in sorted(params.slack_days.items()):
+        if slack > report.slack:
+            found += _window(store, report.country, report.day, slack, [precision])
     return found
 
 
@@ -112,16 +112,22 @@ def _window(store: Store, country: str, day: int, slack: int, precisions: list[s
 def _explore(
     store: Store, seeds: list[Event], *, params: LinkParams
 ) -> tuple[list[Event], dict[str, Report], dict[tuple[str, str], float]]:
-    """Breadth-first from ``seeds`` through accepted pairs: the events of their whole components."""
+    """Breadth-first from ``seeds`` through accepted pairs: the events of their whole components.
+
+    Events of an incident that one of those events already belongs to join the seeds too, so no
+    incident is left half rewritten (this only matters for stores linked under other settings).
+    """
     events = {e.event_id: e for e in seeds}
     reports = _reports(store, seeds, params=params)
     edges: dict[tuple[str, str], float] = {}
+    explored: set[str] = set()
     frontier = sorted(events)
     while frontier:
-        found: dict[str, Event] = {}
+        explored.update(frontier)
         near: dict[str, list[str]] = {}
+        found: dict[str, Event] = {}
         for event_id in frontier:
-            candidates = _candidates(store, reports[event_id], events[event_id], params=params)
+            candidates = _candidates(store, reports[event_id], params=params)
             near[event_id] = [c.event_id for c in candidates if c.event_id != event_id]
             found.update((c.event_id, c) for c in candidates if c.event_id not in events)
         reports.update(_reports(store, found.values(), params=params))
@@ -133,73 +139,59 @@ def _explore(
                 if score is not None:
                     edges[_key(event_id, other)] = score
                     reached.add(other)
-        explored = set(frontier)
-        frontier = sorted(reached - explored - _done(edges, explored, reached))
-        _mark(frontier)
-    # keep only the events of the components reached, not every candidate looked at
-    keep = {n for c in components(_seeds_and(edges, seeds), edges) for n in c}
-    return [events[i] for i in sorted(keep)], {i: reports[i] for i in keep}, edges
-
-
-_visited: set[str] = set()
-
-
-def _mark(frontier: list[str]) -> None:
-    _visited.update(frontier)
-
-
-def _done(edges: Edges, explored: set[str], reached: set[str]) -> set[str]:
-    return set()
-
-
-def _seeds_and(edges: Edges, seeds: list[Event]) -> list[str]:
-    nodes = {e.event_id for e in seeds}
-    for a, b in edges:
-        nodes.update((a, b))
-    return sorted(nodes)
+        keep = explored | reached
+        incidents = {events[i].incident_id for i in keep} - {None}
+        mates = [e for e in store.events_of_incidents(sorted(i for i in incidents if i)) if e.event_id not in keep]
+        for e in mates:
+            events.setdefault(e.event_id, e)
+        reports.update(_reports(store, [e for e in mates if e.event_id not in reports], params=params))
+        frontier = sorted((reached | {e.event_id for e in mates}) - explored)
+    keep = sorted(explored)
+    return [events[i] for i in keep], {i: reports[i] for i in keep}, edges
 
 
 def _group(reports: Mapping[str, Report], edges: Edges) -> list[list[str]]:
+    """Complete-linkage clusters of every connected component."""
     article_of = {i: r.article_id for i, r in reports.items()}
-    groups = []
-    for component in components(reports, {k: v for k, v in edges.items() if k[0] in reports and k[1] in reports}):
-        groups.extend(cluster(component, {k: v for k, v in edges.items() if k[0] in component}, article_of=article_of))
+    inside = {k: v for k, v in edges.items() if k[0] in reports and k[1] in reports}
+    parts = components(reports, inside)
+    part_of = {n: i for i, part in enumerate(parts) for n in part}
+    edges_of: dict[int, dict[tuple[str, str], float]] = defaultdict(dict)
+    for pair, score in inside.items():
+        edges_of[part_of[pair[0]]][pair] = score
+    groups: list[list[str]] = []
+    for i, part in enumerate(parts):
+        groups.extend(cluster(part, edges_of[i], article_of=article_of) if len(part) > 1 else [part])
     return groups
 
 
 def _incidents(
     store: Store, groups: list[list[str]], *, events: Mapping[str, Event], settings: Settings
 ) -> list[Incident]:
-    """Build the incidents; text signatures are computed (once, then stored) only for articles that
-    share an incident with another article."""
-    shared = sorted({events[i].article_id for g in groups for i in g if _multi_article(g, events)})
+    """Build the incidents. Text signatures are computed (once, then stored) only for the articles
+    that share an incident with another article: only they can be copies of each other."""
+    multi = [g for g in groups if len({events[i].article_id for i in g}) > 1]
+    shared = sorted({events[i].article_id for g in multi for i in g})
     known = store.article_signatures(shared)
     missing = [a for a in shared if a not in known]
     if missing:
-        link = settings["link"]
         made = signatures(
-            store.article_texts(missing), shingle_words=link["shingle_words"], num_perm=link["minhash_perm"]
+            store.article_texts(missing),
+            shingle_words=settings["link"]["shingle_words"],
+            num_perm=settings["link"]["minhash_perm"],
         )
         store.save_article_signatures(made)
         known.update(made)
-    multi = [g for g in groups if _multi_article(g, events)]
     evidence = store.evidence_texts(i for g in multi for i in g)
-    outlets = store.article_outlets(shared) if shared else {}
-    incidents = []
-    for group in groups:
-        members = [events[i] for i in group]
-        incidents.append(
-            build_incident(
-                incident_id(group), members, outlets=outlets or _outlets_of(store, members), signatures=known,
-                evidence=evidence, settings=settings,
-            )
+    outlets = store.article_outlets({e.article_id for e in events.values()})
+    return [
+        build_incident(
+            incident_id(group),
+            [events[i] for i in group],
+            outlets=outlets,
+            signatures=known,
+            evidence=evidence,
+            settings=settings,
         )
-    return incidents
-
-
-def _multi_article(group: list[str], events: Mapping[str, Event]) -> bool:
-    return len({events[i].article_id for i in group}) > 1
-
-
-def _outlets_of(store: Store, members: list[Event]) -> dict[str, str | None]:
-    return store.article_outlets({e.article_id for e in members})
+        for group in groups
+    ]
