@@ -173,3 +173,20 @@ def schema_validator(contract_dir):
         return cls(schema)
 
     return load
+
+
+@pytest.fixture
+def build_contradiction():
+    """Adds a Reuters report of i1 with another toll (2 → 5), so Reuters contradicts the Daily Mail."""
+
+    def add(store) -> None:
+        text = "Five people died in clashes near Mosul on Sunday, Reuters said."
+        event = Event("a4:e1", "a4", "Battles", "Armed clash", evidence=Span(0, len(text)),
+                      trigger=_span(text, "clashes"), fatalities=5, certainty="attributed",
+                      sources=[SourceRef("Reuters", "media")])
+        store.save_article(_article("a4", text, outlet="Reuters"), Analysis("a4", events=[event]))
+        incident = next(i for i in store.iter_incidents() if i.incident_id == "i1")
+        incident.event_ids.append("a4:e1")
+        store.replace_incidents([incident], event_ids=incident.event_ids)
+
+    return add

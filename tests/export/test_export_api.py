@@ -13,7 +13,7 @@ from warlog.export import FORMATS, KINDS, export, formats_for
 
 def test_export_public_names():
     assert warlog.export.__all__ == ["FORMATS", "KINDS", "export", "formats_for"]
-    assert KINDS == ("articles", "events", "places", "incidents", "errors", "sources")
+    assert KINDS == ("articles", "events", "places", "incidents", "errors", "sources", "outlets")
     assert FORMATS == ("jsonl", "csv", "geojson", "parquet")
 
 

@@ -64,3 +64,12 @@ def test_dates_numeric_order_setting():
 )
 def test_dates_normalise(given, expected):
     assert normalise_date(given) == expected
+
+
+def test_dates_full_date_opening_the_text_is_a_dateline_whatever_follows():
+    assert find_dateline("Sat 02 Mar 2019 at 1120 Rebels shelled the town overnight") == "2019-03-02"
+    assert find_dateline("14 June 2016 The brigade announced its merger with two others") == "2016-06-14"
+
+
+def test_dates_full_date_inside_a_sentence_is_not_a_dateline():
+    assert find_dateline("Rebels said 14 June 2016 would be remembered as a turning point") is None

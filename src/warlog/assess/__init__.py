@@ -6,6 +6,7 @@
   origins into origin groups (``independent_sources``);
 - :mod:`.agreement` picks the incident's type, day and place, the fatalities low/high/best and lists
   contradictions in words;
+- :mod:`.text` compares wording (content words of evidence, MinHash signatures of articles);
 - :mod:`.confidence` scores the incident in [0, 1] with one reason per step of its formula.
 """
 

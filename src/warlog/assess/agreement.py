@@ -18,10 +18,12 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..link.compare import UNKNOWN_ACTORS
 from ..types import Event, PlaceMention
 
-__all__ = ["CERTAINTY_WEIGHT", "Agreement", "agreement", "who"]
+__all__ = ["CERTAINTY_WEIGHT", "UNKNOWN_ACTORS", "Agreement", "agreement", "who"]
+
+#: actor1 values that name nobody in particular: they agree and disagree with nothing.
+UNKNOWN_ACTORS = ("unidentified", "unknown", "gunmen", "militants", "attackers")
 
 #: Weight of one report by its certainty. Set by hand from the codebook's meaning of each level,
 #: not fitted: an asserted report is worth a coin flip on its own; an attributed one a little less

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..link.text import content_words, jaccard, signature_similarity
+from .text import content_words, jaccard, signature_similarity
 from ..types import Event
 
 __all__ = ["OriginGroups", "is_named_source", "origin_groups"]
@@ -76,6 +76,8 @@ def origin_groups(
 ) -> OriginGroups:
     """Group ``events`` (reports of one incident) by origin; see the module docstring."""
     ids = sorted(e.event_id for e in events)
+    if len(ids) == 1:
+        return OriginGroups(groups=[ids], why=[])
     by_id = {e.event_id: e for e in events}
     parent = {i: i for i in ids}
     why: list[str] = []

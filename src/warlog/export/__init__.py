@@ -2,6 +2,7 @@
 
     export(store, "events", "events.csv", fmt="csv")     # ACLED-style columns
     export(store, "incidents", "-")                      # JSON Lines on standard output
+    export(store, "outlets", "outlets.csv", fmt="csv")   # per-outlet reliability profile
 
 JSON Lines records follow ``shared/contract/*.schema.json`` (:mod:`.records`); CSV and Parquet
 hold the same flat table (:mod:`.tables`); GeoJSON keeps the located records (:mod:`.writers`).
@@ -22,7 +23,7 @@ from .writers import WRITERS
 
 __all__ = ["FORMATS", "KINDS", "export", "formats_for"]
 
-KINDS = ("articles", "events", "places", "incidents", "errors", "sources")
+KINDS = ("articles", "events", "places", "incidents", "errors", "sources", "outlets")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 _LOCATED_KINDS = ("events", "places", "incidents")
 

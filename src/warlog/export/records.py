@@ -9,6 +9,7 @@ in the contract; their keys are documented on their functions.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -184,6 +185,62 @@ def sources(store: Store) -> Iterator[Record]:
         }
 
 
+def outlets(store: Store) -> Iterator[Record]:
+    """One record per outlet (articles without an outlet are left out), most events first.
+
+    Keys: outlet; events (events coded from its articles); corroborated, the share of those events
+    whose incident has at least two independent origins (so another, independent outlet reports
+    it too); contradicted, the share whose incident holds a report from another outlet that gives
+    a different fatality figure, a different known actor1 or a different day (both dated to the
+    day); unattributed, the share asserted in the outlet's own voice (no attribution chain); and
+    median_attribution_depth, the median length of the events' attribution chains.
+    """
+    outlet_of = store.article_outlets()
+    independent = {i.incident_id: i.independent_sources for i in store.iter_incidents()}
+    by_incident: dict[str, list[Event]] = defaultdict(list)
+    per_outlet: dict[str, list[Event]] = defaultdict(list)
+    for e in store.iter_events():
+        outlet = outlet_of.get(e.article_id)
+        if outlet:
+            per_outlet[outlet].append(e)
+        if e.incident_id:
+            by_incident[e.incident_id].append(e)
+    for outlet, evs in sorted(per_outlet.items(), key=lambda item: (-len(item[1]), item[0])):
+        n = len(evs)
+        corroborated = sum(independent.get(e.incident_id or "", 1) >= 2 for e in evs)
+        contradicted = sum(
+            any(
+                _disagree(e, other)
+                for other in by_incident.get(e.incident_id or "", ())
+                if outlet_of.get(other.article_id) != outlet
+            )
+            for e in evs
+        )
+        depths = sorted(len(e.sources) for e in evs)
+        yield {
+            "outlet": outlet,
+            "events": n,
+            "corroborated": round(corroborated / n, 4),
+            "contradicted": round(contradicted / n, 4),
+            "unattributed": round(sum(not e.sources for e in evs) / n, 4),
+            "median_attribution_depth": float(statistics.median(depths)),
+        }
+
+
+_UNKNOWN_ACTORS = ("unidentified", "unknown")
+
+
+def _disagree(a: Event, b: Event) -> bool:
+    """Whether two reports of one incident disagree on the toll, the perpetrator or the day."""
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        return True
+    actors = [x.actor1 for x in (a, b) if x.actor1 and not x.actor1.casefold().startswith(_UNKNOWN_ACTORS)]
+    if len(actors) == 2 and actors[0] != actors[1]:
+        return True
+    days = [x.date[:10] for x in (a, b) if x.date and (x.date_precision or "day") == "day"]
+    return len(days) == 2 and days[0] != days[1]
+
+
 #: kind → record generator
 RECORDS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "articles": articles,
@@ -192,4 +249,5 @@ RECORDS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "incidents": incidents,
     "errors": errors,
     "sources": sources,
+    "outlets": outlets,
 }

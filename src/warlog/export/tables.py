@@ -105,6 +105,14 @@ COLUMNS: dict[str, Columns] = {
         ("reason", "str"),
         ("message", "str"),
     ),
+    "outlets": (
+        ("outlet", "str"),
+        ("events", "int"),
+        ("corroborated", "float"),
+        ("contradicted", "float"),
+        ("unattributed", "float"),
+        ("median_attribution_depth", "float"),
+    ),
     "sources": (
         ("name", "str"),
         ("kind", "str"),

@@ -52,6 +52,9 @@ class ActorResolver:
             for w in words:
                 self.generic.setdefault(w.lower(), kind)
         self.combatants = lex.words("combatant_nouns")
+        self.ents = list(doc.ents)
+        self.actor_ents = [e for e in self.ents if e.label_ == ACTOR_LABEL and e.ent_id_ in lex.actors]
+        self.ent_at = {i: e for e in self.actor_ents for i in range(e.start, e.end)}
         # the article's dominant named non-state actor: "jihadists" in an ISIS story are ISIS
         counts: Counter[str] = Counter(
             e.ent_id_
@@ -75,7 +78,7 @@ class ActorResolver:
                 return words[low.rstrip("s")]
         return None
 
-    def _name(self, kind: str, country: str | None) -> str | None:
+    def _name(self, kind: str, country: str | None, *, acting: bool = True) -> str | None:
         lex = lexicon()
         code = country or self.country
         c = lex.countries.get(code) if code else None
@@ -87,7 +90,8 @@ class ActorResolver:
         if kind == "rebel":
             return f"Opposition Rebels{place}"
         if kind == "unidentified":
-            if self.dominant_rebel and code in (None, "SY", "IQ"):
+            # "jihadists" in an article about one named group are that group, when they act
+            if acting and self.dominant_rebel:
                 return self.dominant_rebel
             return f"Unidentified Armed Group{place}"
         if kind == "civilians":
@@ -98,7 +102,7 @@ class ActorResolver:
             return f"Rioters{place}"
         return None
 
-    def of_phrase(self, head: Token) -> ActorMention | None:
+    def of_phrase(self, head: Token, *, acting: bool = True) -> ActorMention | None:
         """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
         lex = lexicon()
         # a named actor inside the phrase (not inside a prepositional attachment far to the right)
@@ -108,8 +112,8 @@ class ActorResolver:
             if t.i <= head.i or t.dep_ in ("compound", "amod", "appos", "pobj", "prep")
         ]
         for t in toks:
-            if t.ent_type_ == ACTOR_LABEL and t.ent_id_ in lex.actors:
-                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+            if t.ent_type_ == ACTOR_LABEL:
+                ent = self.ent_at.get(t.i)
                 if ent is not None:
                     actor = lex.actors[ent.ent_id_]
                     return ActorMention(actor.name, actor.kind, ent.start_char, ent.end_char)
@@ -136,7 +140,7 @@ class ActorResolver:
         country = self.country_of(mods)
         if kind == "civilians" and country is None:
             country = self.country
-        name = self._name(kind, country)
+        name = self._name(kind, country, acting=acting)
         if name is None:
             return None
         start = mods[0].idx
@@ -181,7 +185,7 @@ class ActorResolver:
                 roles.actor1 = m
                 break
         for tok in a2 + ([victims] if victims is not None else []):
-            m = self.of_phrase(tok)
+            m = self.of_phrase(tok, acting=False)
             if m is not None and (
                 roles.actor1 is None or m.name != roles.actor1.name or m.kind != "civilians"
             ):
@@ -194,6 +198,10 @@ class ActorResolver:
         lex = lexicon()
         return [
             ActorMention(e.ent_id_, lex.actors[e.ent_id_].kind, e.start_char, e.end_char)
-            for e in sent.ents
-            if e.label_ == ACTOR_LABEL and e.ent_id_ in lex.actors
+            for e in self.actor_ents
+            if sent.start <= e.start < sent.end
         ]
+
+    def sentence_ents(self, sent: Span) -> list[Span]:
+        """The entities (all labels) inside ``sent``."""
+        return [e for e in self.ents if sent.start <= e.start < sent.end]

@@ -53,9 +53,9 @@ def parse_number(tokens: list[Token]) -> int | None:
         if t.text in ("-", "and") and seen:
             continue
         v = _word_value(t.text)
-        if v is None:
+        if v is None or (seen and _DIGITS.match(t.text)):
             if seen:
-                break
+                break  # "86 30 of them": two numbers, not one
             continue
         seen = True
         if v in (100, 1000, 1000000) and t.text.isalpha():
@@ -74,7 +74,12 @@ def parse_number(tokens: list[Token]) -> int | None:
 
 
 def _is_num(t: Token) -> bool:
-    return t.like_num or t.lower_ in lexicon().cues["number_words"] and t.lower_ not in ("a", "an", "both")
+    """A cardinal that can count people: not part of a date or time, not a year."""
+    if t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+        return False
+    if t.like_num:
+        return not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100)
+    return t.lower_ in lexicon().cues["number_words"] and t.lower_ not in ("a", "an", "both")
 
 
 def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
@@ -121,6 +126,16 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
     return None
 
 
+def _subset(tok: Token) -> bool:
+    """ "30 of them", "among them 5 children": a part of the count already given, not a new group."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among") and any(
+            p.lower_ in ("them", "whom", "those", "which") for p in c.children
+        ):
+            return True
+    return tok.head.lower_ in ("including", "among") or any(c.lower_ in ("including", "among") for c in tok.lefts)
+
+
 def _group_total(noun: Token) -> tuple[int | None, int, int] | None:
     """Sum over coordinated groups: "16 civilians and 4 fighters" → 20."""
     first = _count_of(noun)
@@ -131,7 +146,7 @@ def _group_total(noun: Token) -> tuple[int | None, int, int] | None:
     end = max(t.i for t in toks) + 1
     total = value
     for conj in noun.conjuncts:
-        if conj.i < noun.i:
+        if conj.i < noun.i or _subset(conj):
             continue
         more = _count_of(conj)
         if more is None:
@@ -195,15 +210,49 @@ def _args(cue: Token) -> list[tuple[Token, bool]]:
     return out
 
 
+_GAP = {"people", "persons", "civilians", "were", "was", "have", "has", "been", "being", "are", "is", "and", "-",
+        "others", "more", "reportedly", "also", "had"}  # fmt: skip
+
+
+def _surface(cue: Token, sent: Span) -> list[Token]:
+    """Numbers next to a casualty word when the parse links none (texts stripped of commas).
+
+    "killed at least 12", "the toll rose to 30": the first number within four tokens after;
+    "12 people were killed", "20 wounded": the nearest number within four tokens before,
+    with only nouns, auxiliaries and conjunctions between.
+    """
+    out: list[Token] = []
+    doc = cue.doc
+    after = doc[cue.i + 1 : min(sent.end, cue.i + 5)]
+    if cue.lemma_.lower() in ("kill", "toll", "reach", "rise", "wound", "injure", "claim", "leave"):
+        for t in after:
+            if _is_num(t):
+                out.append(t)
+                break
+            if t.pos_ in ("VERB", "PUNCT") and t.lemma_.lower() not in _ROSE:
+                break
+    if not out and cue.lemma_.lower() not in ("toll",):
+        for t in reversed(doc[max(sent.start, cue.i - 4) : cue.i]):
+            if _is_num(t):
+                out.append(t)
+                break
+            if not (t.lower_ in _GAP or t.pos_ in ("NOUN", "ADJ", "AUX", "CCONJ")):
+                break
+    return out
+
+
 def sentence_casualties(sent: Span, cue_tokens: list[tuple[Token, str]]) -> list[Count]:
     """Casualty counts in ``sent`` for the casualty words ``cue_tokens`` ((token, "dead"|"hurt"))."""
     counts: list[Count] = []
     seen: set[tuple[str, int]] = set()
     for tok, kind in cue_tokens:
-        for arg, rose in _args(tok):
-            if arg.i == tok.i or not (sent.start <= arg.i < sent.end):
-                continue
-            total = _group_total(arg)
+        args = [(arg, rose) for arg, rose in _args(tok) if arg.i != tok.i and sent.start <= arg.i < sent.end]
+        totals = [(arg, rose, _group_total(arg)) for arg, rose in args]
+        found = [(arg, rose, t) for arg, rose, t in totals if t is not None]
+        if not found:
+            rose = tok.lemma_.lower() == "toll" or tok.head.lemma_.lower() in _ROSE
+            found = [(n, rose, _group_total(n)) for n in _surface(tok, sent)]
+        for arg, rose, total in found:
             if total is None:
                 continue
             value, start, end = total

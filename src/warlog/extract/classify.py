@@ -105,9 +105,9 @@ def accident(sent: Span) -> bool:
     return _has(sent, "accident_nouns")
 
 
-def conflict_context(sent: Span) -> bool:
+def conflict_context(sent: Span, ents: list[Span]) -> bool:
     """The sentence names an armed actor or a violent setting (for weak cues like "explosion")."""
-    if any(e.label_ == "ACTOR" for e in sent.ents):
+    if any(e.label_ == "ACTOR" for e in ents):
         return True
     return _has(sent, "conflict_words")
 

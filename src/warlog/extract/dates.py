@@ -218,7 +218,9 @@ def dateline_end(text: str, base: date | None, *, chars: int = 200) -> int:
     return end + m.end() if m else end
 
 
-def sentence_dates(sent: Span, base: date | None, *, skip_before: int = 0) -> list[EventDate]:
+def sentence_dates(
+    sent: Span, base: date | None, *, skip_before: int = 0, ents: list[Span] | None = None
+) -> list[EventDate]:
     """Every resolvable temporal expression in ``sent`` (spaCy DATE/TIME entities and day words).
 
     Expressions starting before ``skip_before`` (the dateline) and dates after the publication
@@ -227,7 +229,8 @@ def sentence_dates(sent: Span, base: date | None, *, skip_before: int = 0) -> li
     if base is None:
         return []
     out: list[EventDate] = []
-    spans: list[Span] = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.start_char >= skip_before]
+    ents = list(sent.ents) if ents is None else ents
+    spans: list[Span] = [e for e in ents if e.label_ in ("DATE", "TIME") and e.start_char >= skip_before]
     covered = {t.i for e in spans for t in e}
     spans += [
         sent.doc[t.i : t.i + 1]

@@ -9,6 +9,7 @@ dropped first, and so are sentences that sum events over years (``triggers.aggre
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,9 +23,9 @@ from .casualties import Count, sentence_casualties
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
-from .triggers import Cue, aggregate, clause_verb, irrealis, negated
+from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated
 
-__all__ = ["Mention", "detect_mentions"]
+__all__ = ["Context", "Mention", "detect_mentions"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence"}
 _TERRITORY = {
@@ -45,6 +46,17 @@ _ABSORBED = {
     "Arrests",
     "Agreement",
 }
+
+
+@dataclass
+class Context:
+    """What the detection of one article needs besides its cues."""
+
+    places: list[PlaceMention]
+    resolver: ActorResolver
+    published: date | None
+    sents: list[Span] = field(default_factory=list)
+    skip_before: int = 0  # end of the dateline: no event date before it
 
 
 @dataclass
@@ -93,12 +105,15 @@ def _casualty_tokens(cues: list[Cue], doc: Doc) -> list[tuple[Token, str]]:
     return out
 
 
-def _pick(counts: list[Count], kind: str) -> Count | None:
-    """The sentence's count of ``kind``: a numeric one first, the largest group (subsets are smaller)."""
+def _pick(counts: list[Count], kind: str, trigger: int) -> Count | None:
+    """The sentence's count of ``kind``: an updated toll, else the numeric count nearest the trigger."""
     mine = [c for c in counts if c.kind == kind]
     numeric = [c for c in mine if c.value is not None]
+    rose = [c for c in numeric if c.rose]
+    if rose:
+        return max(rose, key=lambda c: c.value or 0)
     if numeric:
-        return max(numeric, key=lambda c: (c.value or 0, -c.start))
+        return min(numeric, key=lambda c: (abs(c.start - trigger), -(c.value or 0)))
     return mine[0] if mine else None
 
 
@@ -117,41 +132,25 @@ def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -
     return any(any(s <= pm.start < e for s, e in spans) for pm in places)
 
 
-def detect_mentions(
-    doc: Doc,
-    cues: list[Cue],
-    *,
-    places: list[PlaceMention],
-    resolver: ActorResolver,
-    published: date | None,
-) -> list[Mention]:
+def detect_mentions(doc: Doc, cues: list[Cue], *, ctx: Context) -> list[Mention]:
     """Every event mention of ``doc``, in text order."""
+    starts = [s.start for s in ctx.sents]
     by_sent: dict[int, list[Cue]] = {}
-    sents = {s.start: s for s in doc.sents}
     for c in cues:
-        s = doc[c.start].sent
-        by_sent.setdefault(s.start, []).append(c)
+        by_sent.setdefault(bisect_right(starts, c.start) - 1, []).append(c)
     mentions: list[Mention] = []
-    for start in sorted(by_sent):
-        sent = sents[start]
-        mentions.extend(_sentence(doc, sent, by_sent[start], places, resolver, published))
+    for k in sorted(by_sent):
+        mentions.extend(_sentence(doc, ctx.sents[k], by_sent[k], ctx))
     return mentions
 
 
-def _sentence(
-    doc: Doc,
-    sent: Span,
-    cues: list[Cue],
-    places: list[PlaceMention],
-    resolver: ActorResolver,
-    published: date | None,
-) -> list[Mention]:
+def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Mention]:
     if aggregate(sent):
         return []
     valid = []
     for c in cues:
         root = doc[c.start : c.end].root
-        if negated(root) or irrealis(root) or aggregate(sent, c):
+        if negated(root) or irrealis(root, sent) or aggregate_cue(doc, c):
             continue
         valid.append(c)
     # what a demonstration is about is not an event of this sentence ("rallies against the execution")
@@ -179,7 +178,8 @@ def _sentence(
     if not typed:
         return []
     accident = classify.accident(sent)
-    conflict = classify.conflict_context(sent)
+    ents = ctx.resolver.sentence_ents(sent)
+    conflict = classify.conflict_context(sent, ents)
     kept = []
     for c in typed:
         weak = c.role in ("violence", "instrument") or "conflict" in c.group.needs
@@ -210,9 +210,9 @@ def _sentence(
             if b in _ABSORBED and best[b].start > lead:
                 del best[b]
     out = []
-    dead, hurt = _pick(counts, "dead"), _pick(counts, "hurt")
     for b, cue in best.items():
-        m = _mention(doc, sent, cue, b, typed, dead, hurt, places, resolver, published)
+        dead, hurt = _pick(counts, "dead", cue.start), _pick(counts, "hurt", cue.start)
+        m = _mention(doc, sent, cue, b, typed, (dead, hurt), ctx)
         if m is not None:
             out.append(m)
     out.sort(key=lambda m: m.trigger.start)
@@ -225,12 +225,11 @@ def _mention(
     cue: Cue,
     bucket: str,
     typed: list[Cue],
-    dead: Count | None,
-    hurt: Count | None,
-    places: list[PlaceMention],
-    resolver: ActorResolver,
-    published: date | None,
+    casualties: tuple[Count | None, Count | None],
+    ctx: Context,
 ) -> Mention | None:
+    dead, hurt = casualties
+    places, resolver = ctx.places, ctx.resolver
     trig = doc[cue.start : cue.end]
     root = trig.root
     verb = clause_verb(root)
@@ -278,10 +277,11 @@ def _mention(
     exclude += [(s.span.start, s.span.end) for s in srcs if s.span is not None]
     cands = sentence_places(sent, places, exclude=exclude)
     place = pick_place(doc, root, verb, cands)
-    dates = sentence_dates(sent, published, skip_before=skip_before)
+    ents = resolver.sentence_ents(sent)
+    dates = sentence_dates(sent, ctx.published, skip_before=ctx.skip_before, ents=ents)
     when = None
     if dates:
-        clause = verb.subtree if verb is not root else root.subtree
+        clause = list(verb.subtree if verb is not root else root.subtree)
         lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
         # a date of the trigger's own clause first, then the nearest one
         when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))

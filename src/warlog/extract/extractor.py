@@ -14,8 +14,8 @@ from ..settings import Settings
 from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Span
 from .actors import ActorResolver
 from .casualties import Count
-from .dates import parse_published
-from .detect import Mention, detect_mentions
+from .dates import dateline_end, parse_published
+from .detect import Context, Mention, detect_mentions
 from .location import focus_country, focus_place, geo_precision
 from .merge import group_mentions, main_event_index
 from .triggers import CueMatcher
@@ -57,7 +57,14 @@ class EventExtractor:
         country = focus_country(places)
         resolver = ActorResolver(doc, country=country)
         cues = self._matcher(doc)(doc)
-        mentions = detect_mentions(doc, cues, places=places, resolver=resolver, published=published)
+        ctx = Context(
+            places=places,
+            resolver=resolver,
+            published=published,
+            sents=list(doc.sents),
+            skip_before=dateline_end(doc.text, published),
+        )
+        mentions = detect_mentions(doc, cues, ctx=ctx)
         groups = group_mentions(mentions, max_days=int(self.config.get("merge_max_days", 1)))
         focus = focus_place(doc, places)
         events = [

@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from .lexicon import Frame, TriggerGroup, lexicon
 
-__all__ = ["Cue", "CueMatcher", "aggregate", "clause_verb", "irrealis", "negated"]
+__all__ = ["Cue", "CueMatcher", "aggregate", "aggregate_cue", "clause_verb", "irrealis", "negated"]
 
 _POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"], "ADJ": ["ADJ"]}
 
@@ -190,9 +190,8 @@ def negated(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
 
 
-def irrealis(tok: Token) -> bool:
+def irrealis(tok: Token, sent: Span) -> bool:
     """The cue is a hypothesis, plan, prediction, question or purpose, not a reported occurrence."""
-    sent = tok.sent
     if sent.text.rstrip().endswith("?"):
         return True
     modals = _words("modal_irrealis")
@@ -240,35 +239,34 @@ def irrealis(tok: Token) -> bool:
 _YEAR_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|-)\s+(?:19|20)\d\d\b", re.I
 )
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 _PERIOD = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\w+|\d+)\s+)?(years?|decades?|months)\b",
     re.I,
 )
 
 
-def aggregate(sent: Span, cue: Cue | None = None) -> bool:
+def aggregate(sent: Span) -> bool:
     """The sentence sums events over a long period or many places (codebook: not an event)."""
     low = sent.text.lower()
     if any(p in low for p in _words("aggregate_phrases")):
         return True
-    if _YEAR_SPAN.search(sent.text) or _PERIOD.search(sent.text):
-        return True
-    if cue is not None:
-        root = sent.doc[cue.end - 1]
-        if root.tag_ in ("NNS", "NNPS") and root.lower_ in _words("aggregate_event_nouns"):
-            for c in root.children:
-                if c.dep_ == "nummod" and c.like_num:
-                    try:
-                        if int(c.text.replace(",", "")) >= 10:
-                            return True
-                    except ValueError:
-                        continue
-                if c.dep_ == "amod" and c.lower_ in (
-                    "numerous",
-                    "countless",
-                    "repeated",
-                    "daily",
-                    "frequent",
-                ):
+    return bool(_YEAR_SPAN.search(sent.text) or _PERIOD.search(sent.text) or _SINCE_YEAR.search(sent.text))
+
+
+def aggregate_cue(doc: Doc, cue: Cue) -> bool:
+    """The cue itself counts many events ("more than 20 attacks", "numerous airstrikes")."""
+    root = doc[cue.end - 1]
+    if root.tag_ not in ("NNS", "NNPS") or root.lower_ not in _words("aggregate_event_nouns"):
+        return False
+    for c in root.children:
+        if c.dep_ == "nummod" and c.like_num:
+            try:
+                # ten or more of them: a tally, not one event (a day's "four raids" stay one event)
+                if int(c.text.replace(",", "")) >= 10:
                     return True
+            except ValueError:
+                continue
+        if c.dep_ == "amod" and c.lower_ in ("numerous", "countless", "repeated", "daily", "frequent"):
+            return True
     return False

@@ -44,9 +44,10 @@ _DIVISION_WORDS = ("province", "governorate", "region", "state", "oblast", "dist
 
 
 def data_files_text() -> str:
-    """The concatenated text of the geo data files (hashed into the cache name)."""
+    """The text of the build rules and the geo data files (hashed into the cache name, so that a
+    change to either rebuilds the index)."""
     folder = resources.files("warlog.geo").joinpath("data")
-    parts = []
+    parts = [Path(__file__).read_text(encoding="utf-8"), Path(__file__).with_name("names.py").read_text(encoding="utf-8")]
     for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv", "country_points.tsv",
                  "admin1_types.tsv"):
         parts.append(folder.joinpath(name).read_text(encoding="utf-8"))
@@ -184,9 +185,13 @@ def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]])
     np.add.at(cost, rows, dist)
     cost /= np.bincount(rows, minlength=len(codes))[:, None]
     state_keys = {loose(s["english"]): j for j, s in enumerate(states)} | {loose(s["name"]): j for j, s in enumerate(states)}
+    biggest: dict[str, int] = defaultdict(int)
+    for c in cities:
+        biggest[c["admin1code"]] = max(biggest[c["admin1code"]], int(c["population"] or 0))
     for c in cities:
         j = state_keys.get(loose(c["name"]))
-        if j is not None:
+        # a seat is a main town of its code, not a namesake hamlet (the village of Wales in England)
+        if j is not None and int(c["population"] or 0) * 10 >= biggest[c["admin1code"]]:
             cost[code_row[c["admin1code"]], j] /= 10.0
     known = [i for i, code in enumerate(codes) if code not in ("", "00")]  # unknown codes: not one-to-one
     out: dict[tuple[str, str], str] = {}

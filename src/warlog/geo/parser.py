@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import AnalysisError
 from ..types import Article, PlaceMention
@@ -14,6 +14,10 @@ from .names import fold
 from .resolve import Resolver, Weights, first_clear
 
 __all__ = ["GeoParser"]
+
+#: Smallest place taken from inside a longer unknown name: 50,000 keeps "Liverpool Academy" or
+#: "Manila Cathedral" and drops "Wing" (pop. 1,000s) in "West Wing" or "Tower" in "Trump Tower".
+_INNER_MIN_POP = 50_000
 
 
 class GeoParser:
@@ -51,14 +55,19 @@ class GeoParser:
                 rows[c.start] = c.target
             elif c.start in clear and clear[c.start] is not None:
                 rows[c.start] = clear[c.start]
-        # pass 2: resolve the rest in context, most confident (largest) first would need scoring twice;
-        # text order is good enough because anchors only add a bonus.
+        # pass 2: resolve the rest in context, in text order (anchors only add a bonus, so the order
+        # matters little)
         for c in cands:
             if c.start in rows:
                 continue
             row = resolver.resolve(c.text)
             if row is None and c.end - c.start > 1:
-                row = self._inner(doc, c, resolver)
+                inner = self._inner(doc, c, resolver)
+                if inner is not None:
+                    # narrow the mention to the place named inside ("Manila" in "Manila Cathedral")
+                    span, row = inner
+                    c.start_char, c.end_char, c.text = span.start_char, span.end_char, span.text
+                    c.how = "demonym" if self.gaz.demonym(span.text) is not None else "gazetteer"
             rows[c.start] = row
             if row is not None:
                 resolver.fix_sense(c.text, row)
@@ -66,9 +75,12 @@ class GeoParser:
         return [self._mention(c, rows.get(c.start)) for c in cands
                 if rows.get(c.start) is not None or _looks_like_place(doc, c)]
 
-    def _inner(self, doc: Doc, c: Candidate, resolver: Resolver) -> int | None:
-        """For a multi-word name the gazetteer lacks ("Manila Cathedral", "Liverpool Academy"), the
-        place named inside it: the longest sub-span with a gazetteer entry, leftmost first."""
+    def _inner(self, doc: Doc, c: Candidate, resolver: Resolver) -> tuple[Span, int] | None:
+        """For a multi-word name the gazetteer lacks ("Manila Cathedral", "Syrian Observatory for
+        Human Rights"), the place named inside it: the longest capitalised sub-span that is a
+        demonym or exactly a gazetteer name of an area or a place of ``_INNER_MIN_POP``+, leftmost
+        first. Loose matching is not used here: sub-words of names are too short and too common."""
+        gaz = self.gaz
         for n in range(c.end - c.start - 1, 0, -1):
             for i in range(c.start, c.end - n + 1):
                 span = doc[i:i + n]
@@ -76,9 +88,19 @@ class GeoParser:
                     continue
                 if fold(span.text) in STOP_WORDS:
                     continue
-                row = resolver.resolve(span.text)
-                if row is not None:
-                    return row
+                demonym = gaz.demonym(span.text)
+                if demonym is not None:
+                    return span, demonym
+                rows = [r for r in gaz.exact(span.text)
+                        if gaz.fcl[r] in ("A", "L", "H", "T") or gaz.pop[r] >= _INNER_MIN_POP]
+                if rows:
+                    resolver.allow_loose = False
+                    try:
+                        row = resolver.resolve(span.text)
+                    finally:
+                        resolver.allow_loose = True
+                    if row is not None:
+                        return span, row
         return None
 
     def _mention(self, c: Candidate, row: int | None) -> PlaceMention:

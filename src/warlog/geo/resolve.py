@@ -69,6 +69,8 @@ class Resolver:
     countries: Counter[str] = field(default_factory=Counter)
     anchors: list[int] = field(default_factory=list)
     senses: dict[str, int] = field(default_factory=dict)
+    #: whether loose (transliteration) matches are tried when no exact name matches
+    allow_loose: bool = True
 
     def add_context(self, row: int, *, weight: int = 1) -> None:
         cc = self.gaz.cc[row]
@@ -85,11 +87,13 @@ class Resolver:
             rows = list(self.gaz.exact(text))
         if rows:
             return rows, False, division
-        loose_rows = [r for r in self.gaz.loose(key) if self.gaz.cc[r] in self.countries]
-        if loose_rows:
-            return loose_rows, True, division
         demonym = self.gaz.demonym(key) if key else None
-        return ([demonym] if demonym is not None else []), False, division
+        if demonym is not None:
+            return [demonym], False, division
+        if not self.allow_loose:
+            return [], False, division
+        loose_rows = [r for r in self.gaz.loose(key) if self.gaz.cc[r] in self.countries]
+        return loose_rows, True, division
 
     def score(self, row: int, key: str, *, loose: bool, division: bool) -> float:
         g, w = self.gaz, self.weights

@@ -95,7 +95,9 @@ def find_dateline(text: str, *, chars: int = 300, order: str = "DMY") -> str | N
     Conservative: the date must be complete (day, month and year; "Oct. 21 (Reuters)" has no
     year and gives None) and stand where a dateline does — at the start of a line, after a
     place, byline or "Published" label, and before a time, agency, dash, pipe, comma or the
-    line end. So "On 12 March 2019, fighters…" is not a dateline. ``order`` reads numeric
+    line end. A complete date that opens the text itself is a dateline whatever follows it
+    (scraped pages often prefix the body with the date: "Fri 07 Apr 2017 at 0914 The army…").
+    So "On 12 March 2019, fighters…" is not a dateline. ``order`` reads numeric
     dates whose day and month could be swapped ("DMY" or "MDY").
     """
     head = text[:chars]
@@ -103,7 +105,8 @@ def find_dateline(text: str, *, chars: int = 300, order: str = "DMY") -> str | N
         line_start = head.rfind("\n", 0, match.start()) + 1
         if not _BEFORE.match(head[line_start : match.start()]):
             continue
-        if not _AFTER.match(head, match.end()):
+        opens_text = not head[: match.start()].strip()
+        if not opens_text and not _AFTER.match(head, match.end()):
             continue
         found = _date_of(match, order=order)
         if found is not None:

@@ -32,9 +32,10 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..assess.agreement import UNKNOWN_ACTORS
+from ..assess.text import content_words, jaccard
 from ..settings import Settings
 from ..types import Event
-from .text import content_words, jaccard
 
 __all__ = ["LinkParams", "Report", "family_of", "pair_score", "report_of"]
 
@@ -50,9 +51,6 @@ FAMILIES: dict[str, str] = {
     "Riots": "demonstration",
     "Strategic developments": "strategic",
 }
-
-#: actor1 values that name nobody in particular: they agree and disagree with nothing.
-UNKNOWN_ACTORS = ("unidentified", "unknown", "gunmen", "militants", "attackers")
 
 EARTH_KM = 6371.0088
 

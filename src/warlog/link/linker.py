@@ -23,7 +23,7 @@ from ..store import Store
 from ..types import Event, Incident
 from .cluster import Edges, cluster, components, incident_id
 from .compare import LinkParams, Report, pair_score, report_of
-from .text import signatures
+from ..assess.text import signatures
 
 __all__ = ["link_incidents"]
 
