@@ -152,6 +152,16 @@ class SourceRef:
 
 
 @dataclass
+class Quote:
+    """A quotation: direct (between quotation marks) or indirect ("X said that ..."), and its speaker."""
+
+    speaker: str | None
+    speaker_span: Span | None
+    span: Span  # the quoted words, without the quotation marks
+    direct: bool = True
+
+
+@dataclass
 class Event:
     """One coded event (shared/contract/CODEBOOK.md)."""
 
@@ -171,6 +181,8 @@ class Event:
     injuries: int | None = None
     sources: list[SourceRef] = field(default_factory=list)
     certainty: Certainty = "asserted"
+    #: parties in the article that deny the event or the account of it (issue 5)
+    disputed_by: list[str] = field(default_factory=list)
     #: offsets backing each extracted field, e.g. {"fatalities": Span(..), "actor1": Span(..)}
     field_spans: dict[str, Span] = field(default_factory=dict)
     incident_id: str | None = None
@@ -186,6 +198,8 @@ class Analysis:
     main_event_id: str | None = None
     #: publication date found in the text (dateline) when the input had none
     published: str | None = None
+    #: direct and indirect quotations with their speakers (``extract.sourcing.find_quotes``)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass

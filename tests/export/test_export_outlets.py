@@ -31,7 +31,11 @@ def test_export_outlets_profiles_each_outlet(store):
     assert mail["unattributed"] == 0.5  # the drone strike has no attribution chain
     assert mail["median_attribution_depth"] == 1.5
     assert found["Reuters"] == {
-        "outlet": "Reuters", "events": 1, "corroborated": 1.0, "contradicted": 0.0, "unattributed": 0.0,
+        "outlet": "Reuters",
+        "events": 1,
+        "corroborated": 1.0,
+        "contradicted": 0.0,
+        "unattributed": 0.0,
         "median_attribution_depth": 1.0,
     }
 
@@ -50,5 +54,10 @@ def test_export_outlets_csv_has_the_same_rows(store):
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["outlet"] for r in rows] == ["Daily Mail", "Reuters"]
     assert list(rows[0]) == [
-        "outlet", "events", "corroborated", "contradicted", "unattributed", "median_attribution_depth"
+        "outlet",
+        "events",
+        "corroborated",
+        "contradicted",
+        "unattributed",
+        "median_attribution_depth",
     ]

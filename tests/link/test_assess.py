@@ -28,7 +28,9 @@ def test_assess_contradiction_names_outlet_and_cited_source():
         [event("a:e1", fatalities=16, sources=(SOHR,), certainty="attributed"), event("b:e1", fatalities=25)],
         outlets={"a": "Reuters", "b": "SANA"},
     )
-    assert inc.contradictions == ["fatalities: 16 (Reuters, citing Syrian Observatory for Human Rights) vs 25 (SANA)"]
+    assert inc.contradictions == [
+        "fatalities: 16 (Reuters, citing Syrian Observatory for Human Rights) vs 25 (SANA)"
+    ]
 
 
 def test_assess_best_figure_follows_independent_certain_reports():
@@ -36,9 +38,11 @@ def test_assess_best_figure_follows_independent_certain_reports():
     hedged = SourceRef(name="Rojava Info Network", kind="media")
     inc = build_incident(
         "inc-x",
-        [event("a:e1", fatalities=40, sources=(hedged,), certainty="hedged"),
-         event("b:e1", fatalities=40, sources=(hedged,), certainty="hedged"),
-         event("c:e1", fatalities=12)],
+        [
+            event("a:e1", fatalities=40, sources=(hedged,), certainty="hedged"),
+            event("b:e1", fatalities=40, sources=(hedged,), certainty="hedged"),
+            event("c:e1", fatalities=12),
+        ],
         outlets={"a": "A", "b": "B", "c": "C"},
     )
     assert inc.independent_sources == 2
@@ -55,12 +59,15 @@ def test_assess_shared_named_origin_counts_once_generic_sources_do_not():
 
 def test_assess_citing_another_outlet_or_same_outlet_is_one_origin():
     cites = build_incident(
-        "i", [event("a:e1"), event("b:e1", sources=(SourceRef("Tigris Wire", "media"),))],
+        "i",
+        [event("a:e1"), event("b:e1", sources=(SourceRef("Tigris Wire", "media"),))],
         outlets={"a": "Tigris Wire", "b": "Gulf Dispatch"},
     )
     assert cites.independent_sources == 1
     assert any("Gulf Dispatch cites Tigris Wire" in r for r in cites.reasons)
-    same = build_incident("i", [event("a:e1"), event("b:e1")], outlets={"a": "Tigris Wire", "b": "Tigris Wire"})
+    same = build_incident(
+        "i", [event("a:e1"), event("b:e1")], outlets={"a": "Tigris Wire", "b": "Tigris Wire"}
+    )
     assert same.independent_sources == 1
 
 
@@ -75,13 +82,16 @@ def test_assess_named_source_detection():
 def test_assess_lists_actor_and_day_disagreements():
     inc = build_incident(
         "i",
-        [event("a:e1", actor1="Military Forces of Iraq"),
-         event("b:e1", actor1="Popular Mobilization Forces", date="2017-03-14"),
-         event("c:e1", actor1="Unidentified Armed Group (Iraq)")],
+        [
+            event("a:e1", actor1="Military Forces of Iraq"),
+            event("b:e1", actor1="Popular Mobilization Forces", date="2017-03-14"),
+            event("c:e1", actor1="Unidentified Armed Group (Iraq)"),
+        ],
         outlets={"a": "Tigris Wire", "b": "al-Hashd Herald", "c": "C"},
     )
-    assert "actor1: Military Forces of Iraq (Tigris Wire) vs Popular Mobilization Forces (al-Hashd Herald)" in (
-        inc.contradictions
+    assert (
+        "actor1: Military Forces of Iraq (Tigris Wire) vs Popular Mobilization Forces (al-Hashd Herald)"
+        in (inc.contradictions)
     )
     assert "date: 2017-03-13 (Tigris Wire; C) vs 2017-03-14 (al-Hashd Herald)" in inc.contradictions
     assert inc.date == "2017-03-13"  # the day most reports give
@@ -109,8 +119,11 @@ def test_assess_disagreement_and_deep_chains_lower_confidence():
 
 def test_assess_signatures_spot_a_copied_text():
     wire = " ".join(f"word{i}" for i in range(200))
-    sigs = signatures({"a": wire, "b": "new intro here. " + wire, "c": "something else entirely " * 20},
-                      shingle_words=5, num_perm=64)
+    sigs = signatures(
+        {"a": wire, "b": "new intro here. " + wire, "c": "something else entirely " * 20},
+        shingle_words=5,
+        num_perm=64,
+    )
     assert signature_similarity(sigs["a"], sigs["b"]) > 0.8
     assert signature_similarity(sigs["a"], sigs["c"]) < 0.2
     assert signatures({"a": wire}, shingle_words=5, num_perm=64) == {"a": sigs["a"]}

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from link_samples import IRAQ, KIRKUK, MOSUL, NINEVEH, TALAFAR, ZANJILI, event
 
 from warlog.link import LinkParams, pair_score, report_of
-
-from link_samples import IRAQ, KIRKUK, MOSUL, NINEVEH, TALAFAR, ZANJILI, event
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +14,11 @@ def params(settings):
 
 
 def score(a, b, params, text_a="", text_b=""):
-    return pair_score(report_of(a, evidence=text_a, params=params), report_of(b, evidence=text_b, params=params),
-                      params=params)
+    return pair_score(
+        report_of(a, evidence=text_a, params=params),
+        report_of(b, evidence=text_b, params=params),
+        params=params,
+    )
 
 
 def test_compare_same_type_day_and_town_link(params):
@@ -61,7 +63,9 @@ def test_compare_a_day_apart_costs_score(params):
 def test_compare_place_radius_widens_with_geo_precision(params):
     # Tal Afar is ~60 km from Mosul: too far for two town-level reports, and for "near" ones too
     assert score(event("a:e1"), event("b:e1", place=TALAFAR), params) is None
-    assert score(event("a:e1", geo_precision=2), event("b:e1", place=TALAFAR, geo_precision=2), params) is None
+    assert (
+        score(event("a:e1", geo_precision=2), event("b:e1", place=TALAFAR, geo_precision=2), params) is None
+    )
     # Zanjili is a Mosul neighbourhood, 3 km from its centre
     assert score(event("a:e1"), event("b:e1", place=ZANJILI), params) == pytest.approx(1.0)
 

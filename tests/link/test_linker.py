@@ -91,14 +91,22 @@ def test_linker_nothing_new_writes_nothing(store, settings):
 
 
 def test_linker_wire_copy_counts_as_one_independent_source(store, settings):
-    wire = ("MOSUL, March 13 (Tigris Wire) - An air strike on a house in the Zanjili district of western "
-            "Mosul killed between 8 and 12 civilians on Monday, a member of the Nineveh provincial council "
-            "said. Rescue teams were still searching the rubble on Tuesday, and residents said the house "
-            "had sheltered three families who had fled the fighting near the old city.")
+    wire = (
+        "MOSUL, March 13 (Tigris Wire) - An air strike on a house in the Zanjili district of western "
+        "Mosul killed between 8 and 12 civilians on Monday, a member of the Nineveh provincial council "
+        "said. Rescue teams were still searching the rubble on Tuesday, and residents said the house "
+        "had sheltered three families who had fled the fighting near the old city."
+    )
     report(store, "tigris", outlet="Tigris Wire", text=wire, fatalities=8)
     report(store, "gulf", outlet="Gulf Dispatch", text="Gulf Dispatch wire service. " + wire, fatalities=8)
-    report(store, "nineveh", outlet="Nineveh Today", fatalities=11, place=ZANJILI,
-           text=TEXT.format(place="Zanjili", n=11, who="the civil defence"))
+    report(
+        store,
+        "nineveh",
+        outlet="Nineveh Today",
+        fatalities=11,
+        place=ZANJILI,
+        text=TEXT.format(place="Zanjili", n=11, who="the civil defence"),
+    )
     link_incidents(store, settings=settings)
     (incident,) = [i for i in store.iter_incidents()]
     assert incident.sources_count == 3 and incident.independent_sources == 2

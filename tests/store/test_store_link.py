@@ -33,8 +33,9 @@ def test_store_link_events_in_window_filters_country_dates_and_precision(store, 
     e1, e2, e3 = _fill(store, build)
     found = store.events_in_window(country_code="IQ", date_from="2017-03-06", date_to="2017-03-09")
     assert [e.event_id for e in found] == [e1.event_id, e2.event_id, e3.event_id]
-    week = store.events_in_window(country_code="IQ", date_from="2017-03-01", date_to="2017-03-31",
-                                  date_precisions=["week"])
+    week = store.events_in_window(
+        country_code="IQ", date_from="2017-03-01", date_to="2017-03-31", date_precisions=["week"]
+    )
     assert [e.event_id for e in week] == [e2.event_id]
     assert store.events_in_window(country_code="IQ", date_from="2017-03-08", date_to="2017-03-08") == []
     assert found[0].sources == e1.sources
@@ -43,7 +44,8 @@ def test_store_link_events_in_window_filters_country_dates_and_precision(store, 
 def test_store_link_window_query_uses_the_index(store):
     with sqlite3.connect(store.path) as conn:
         plan = " ".join(
-            str(row[-1]) for row in conn.execute(
+            str(row[-1])
+            for row in conn.execute(
                 "EXPLAIN QUERY PLAN SELECT * FROM events WHERE country_code = 'IQ'"
                 " AND date >= '2017-01-01' AND date <= '2017-01-05'"
             )
@@ -60,7 +62,9 @@ def test_store_link_unlinked_events_and_events_of_incidents(store, build):
 
 
 def test_store_link_evidence_texts_and_article_lookups(store, build):
-    a = build.article("ax", text="Première phrase. Islamic State fighters attacked Mosul.", outlet="Gulf Dispatch")
+    a = build.article(
+        "ax", text="Première phrase. Islamic State fighters attacked Mosul.", outlet="Gulf Dispatch"
+    )
     start = a.text.index("Islamic")
     ev = build.event(a)
     ev.evidence = Span(start, len(a.text))

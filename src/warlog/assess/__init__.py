@@ -16,9 +16,10 @@ from collections.abc import Iterable, Mapping
 
 from ..settings import Settings
 from ..types import Event, Incident
-from .agreement import CERTAINTY_WEIGHT, agreement
-from .confidence import confidence, report_weight
+from .agreement import agreement
+from .confidence import confidence
 from .independence import is_named_source, origin_groups
+from .weights import CERTAINTY_WEIGHT, report_weight
 
 __all__ = ["CERTAINTY_WEIGHT", "build_incident", "is_named_source", "origin_groups", "report_weight"]
 

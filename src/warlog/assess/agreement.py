@@ -1,12 +1,13 @@
 """Agreement: what an incident's reports say together, and where they disagree.
 
-- the incident's type, day and place: the value most reports give, each report weighing its
-  certainty (``CERTAINTY_WEIGHT``), ties going to the alphabetically first type, the earliest day
-  and the most precise place;
+- the incident's type, day and place: the value most reports give, each report weighing
+  :func:`~.weights.report_weight` (certainty × source kind × depth), ties going to the
+  alphabetically first type, the earliest day and the most precise place;
 - fatalities: ``low``/``high`` over every report; ``best`` is the weighted median of one figure per
-  origin group (the figure of the group's most certain report), each group weighing that report's
-  certainty — so five copies of one wire count once, and a hedged figure counts half as much as an
-  asserted one. Ties go to the lower figure, following the codebook's "most conservative number";
+  origin group (the figure of the group's weightiest report), each group weighing that report's
+  weight — so five copies of one wire count once, a hedged figure counts half as much as an
+  asserted one, and an NGO monitor's figure more than an activist's. Ties go to the lower figure,
+  following the codebook's "most conservative number";
 - contradictions, in words: different fatality figures, different (known) actor1, different days
   (both known to the day) and different sub-event types, each value followed by who gave it:
   ``"fatalities: 16 (Northern Syria Monitor, citing SOHR) vs 23 (Levant Observer, citing a doctor)"``.
@@ -19,16 +20,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..types import Event, PlaceMention
+from .weights import report_weight
 
-__all__ = ["CERTAINTY_WEIGHT", "UNKNOWN_ACTORS", "Agreement", "agreement", "who"]
+__all__ = ["UNKNOWN_ACTORS", "Agreement", "agreement", "best_figure", "who"]
 
 #: actor1 values that name nobody in particular: they agree and disagree with nothing.
 UNKNOWN_ACTORS = ("unidentified", "unknown", "gunmen", "militants", "attackers")
-
-#: Weight of one report by its certainty. Set by hand from the codebook's meaning of each level,
-#: not fitted: an asserted report is worth a coin flip on its own; an attributed one a little less
-#: (the outlet vouches only for the quote); a hedged one half as much (the outlet doubts it).
-CERTAINTY_WEIGHT = {"asserted": 0.5, "attributed": 0.45, "hedged": 0.25}
 
 
 @dataclass
@@ -57,7 +54,7 @@ def who(event: Event, outlets: Mapping[str, str | None]) -> str:
 
 
 def _weight(event: Event) -> float:
-    return CERTAINTY_WEIGHT.get(event.certainty, CERTAINTY_WEIGHT["hedged"])
+    return report_weight(event)
 
 
 def _vote(events: Sequence[Event], value: Callable[[Event], str | None]) -> str | None:

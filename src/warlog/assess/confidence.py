@@ -22,42 +22,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..types import Event
-from .agreement import CERTAINTY_WEIGHT, Agreement, who
+from .agreement import Agreement, who
 from .independence import OriginGroups
+from .weights import report_weight
 
-__all__ = ["DEPTH_FACTOR", "KIND_FACTOR", "confidence", "report_weight"]
+__all__ = ["CAP", "confidence"]
 
-#: Trust in the innermost source by its kind, relative to an outlet's own reporting. Parties to the
-#: fighting (military, officials) and activists have a stake in the story; anonymous and social-media
-#: sources cannot be checked. Set by hand from the codebook's source kinds.
-KIND_FACTOR: dict[str | None, float] = {
-    None: 1.0,
-    "media": 1.0,
-    "ngo": 1.0,
-    "witness": 0.9,
-    "official": 0.9,
-    "military": 0.8,
-    "activist": 0.8,
-    "other": 0.8,
-    "anonymous": 0.7,
-    "social_media": 0.6,
-}
-DEPTH_FACTOR = 0.9
+#: No count of reports makes a record certain.
 CAP = 0.99
-
-
-def report_weight(event: Event) -> float:
-    """``certainty × source kind × depth`` of one report (step 1 of the module docstring)."""
-    certainty = CERTAINTY_WEIGHT.get(event.certainty, CERTAINTY_WEIGHT["hedged"])
-    kind = KIND_FACTOR.get(event.sources[-1].kind if event.sources else None, KIND_FACTOR["other"])
-    return certainty * kind * DEPTH_FACTOR ** max(0, len(event.sources) - 1)
 
 
 def _penalties(agreed: Agreement) -> list[tuple[float, str]]:
     out = []
     if "fatalities" in agreed.disagree_on:
         wide = agreed.fatalities_spread > 1.5
-        out.append((0.85 if wide else 0.95, f"fatality figures differ ({agreed.fatalities_low}–{agreed.fatalities_high})"))
+        out.append(
+            (
+                0.85 if wide else 0.95,
+                f"fatality figures differ ({agreed.fatalities_low}–{agreed.fatalities_high})",
+            )
+        )
     if "actor1" in agreed.disagree_on:
         out.append((0.9, "reports name different perpetrators"))
     if "date" in agreed.disagree_on:
@@ -77,9 +61,8 @@ def confidence(
     """The incident's confidence and the reasons behind it, one short sentence each."""
     by_id = {e.event_id: e for e in events}
     articles = {e.article_id for e in events}
-    reasons = [
-        f"{len(events)} report(s) in {len(articles)} article(s) from {len(origins.groups)} independent origin(s)"
-    ]
+    groups = len(origins.groups)
+    reasons = [f"{len(events)} report(s) in {len(articles)} article(s) from {groups} independent origin(s)"]
     reasons += [f"same origin: {why}" for why in origins.why]
     doubt = 1.0
     for group in origins.groups:

@@ -21,17 +21,49 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .text import content_words, jaccard, signature_similarity
 from ..types import Event
+from .text import content_words, jaccard, signature_similarity
 
 __all__ = ["OriginGroups", "is_named_source", "origin_groups"]
 
 #: Heads of source names that name a kind of person or body, not one of them.
 GENERIC_SOURCES = frozenset(
-    """residents resident witnesses witness activists activist sources source officials official
-    doctors doctor medics medic locals local media journalists journalist people survivors
-    survivor relatives security police army military government authorities hospital rescuers
-    monitors monitor eyewitnesses""".split()
+    [
+        "residents",
+        "resident",
+        "witnesses",
+        "witness",
+        "activists",
+        "activist",
+        "sources",
+        "source",
+        "officials",
+        "official",
+        "doctors",
+        "doctor",
+        "medics",
+        "medic",
+        "locals",
+        "local",
+        "media",
+        "journalists",
+        "journalist",
+        "people",
+        "survivors",
+        "survivor",
+        "relatives",
+        "security",
+        "police",
+        "army",
+        "military",
+        "government",
+        "authorities",
+        "hospital",
+        "rescuers",
+        "monitors",
+        "monitor",
+        "eyewitnesses",
+    ]
 )
 _DETERMINER = re.compile(r"^(?:a|an|the|some|two|three|several|many|one|other|local|unnamed)\s+", re.I)
 
@@ -97,8 +129,13 @@ def origin_groups(
     for n, a in enumerate(ids):
         for b in ids[n + 1 :]:
             reason = _same_origin(
-                by_id[a], by_id[b], outlets=outlets, signatures=signatures, words=words,
-                syndication=syndication_min_similarity, copied=copied_evidence_min_jaccard,
+                by_id[a],
+                by_id[b],
+                outlets=outlets,
+                signatures=signatures,
+                words=words,
+                syndication=syndication_min_similarity,
+                copied=copied_evidence_min_jaccard,
             )
             if reason:
                 join(a, b, reason)

@@ -40,6 +40,40 @@ class Roles:
     actor2: ActorMention | None = None
 
 
+_NP_DEPS = {
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "det",
+    "nummod",
+    "appos",
+    "case",
+    "punct",
+    "quantmod",
+    "npadvmod",
+}
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its modifiers and "of X", not its other prepositional phrases
+    ("the attack on Iraqi troops" names the target, not the attacker)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            take = (
+                c.dep_ in _NP_DEPS
+                or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+                or (c.dep_ == "pobj" and cur.dep_ == "prep")
+            )
+            if take:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 class ActorResolver:
     """Maps noun phrases of one Doc to canonical actors (built per article)."""
 
@@ -102,22 +136,18 @@ class ActorResolver:
             return f"Rioters{place}"
         return None
 
-    def of_phrase(self, head: Token, *, acting: bool = True) -> ActorMention | None:
+    def of_phrase(self, head: Token, *, acting: bool = True, event_noun: bool = False) -> ActorMention | None:
         """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
         lex = lexicon()
         # a named actor inside the phrase (not inside a prepositional attachment far to the right)
-        toks = [
-            t
-            for t in head.subtree
-            if t.i <= head.i or t.dep_ in ("compound", "amod", "appos", "pobj", "prep")
-        ]
+        toks = _phrase_tokens(head)
         for t in toks:
             if t.ent_type_ == ACTOR_LABEL:
                 ent = self.ent_at.get(t.i)
                 if ent is not None:
                     actor = lex.actors[ent.ent_id_]
                     return ActorMention(actor.name, actor.kind, ent.start_char, ent.end_char)
-        mods = [t for t in head.subtree if t.i < head.i] + [head]
+        mods = [t for t in toks if t.i < head.i] + [head]
         low = head.lower_
         phrase2 = " ".join(t.lower_ for t in mods[-2:])
         kind = self.generic.get(phrase2) or self.generic.get(low) or self.generic.get(head.lemma_.lower())
@@ -128,12 +158,9 @@ class ActorResolver:
                     kind = "state"
                     break
         if kind is None:
-            country = self.country_of(mods[:-1]) if head.dep_ not in ("pobj",) else None
-            if (
-                country
-                and head.pos_ in ("NOUN", "PROPN")
-                and head.lemma_ in self.combatants | {"warplane", "jet"}
-            ):
+            country = self.country_of(mods[:-1]) if head.dep_ not in ("pobj",) or event_noun else None
+            # "Iraqi soldiers", "Russian jets", and an event noun of a country: "Russian air strikes"
+            if country and (event_noun or head.lemma_ in self.combatants | {"warplane", "jet"}):
                 kind = "state"
         if kind is None:
             return None
@@ -179,8 +206,17 @@ class ActorResolver:
                 a1 = own1 + [t for t in a1 if t is not trigger]
             else:
                 a1 = own1 + a1
+        # the other side of a clash: "rebels were killed in clashes with regime troops"
+        sides: list[Token] = []
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sides += [p, *p.conjuncts]
+        if passive and sides:
+            a1 = sides + a1
         for tok in a1:
-            m = self.of_phrase(tok)
+            m = self.of_phrase(tok, event_noun=tok is trigger)
             if m is not None and m.kind != "civilians":
                 roles.actor1 = m
                 break

@@ -129,11 +129,15 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
 def _subset(tok: Token) -> bool:
     """ "30 of them", "among them 5 children": a part of the count already given, not a new group."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "among") and any(
-            p.lower_ in ("them", "whom", "those", "which") for p in c.children
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "among")
+            and any(p.lower_ in ("them", "whom", "those", "which") for p in c.children)
         ):
             return True
-    return tok.head.lower_ in ("including", "among") or any(c.lower_ in ("including", "among") for c in tok.lefts)
+    return tok.head.lower_ in ("including", "among") or any(
+        c.lower_ in ("including", "among") for c in tok.lefts
+    )
 
 
 def _group_total(noun: Token) -> tuple[int | None, int, int] | None:
@@ -210,8 +214,10 @@ def _args(cue: Token) -> list[tuple[Token, bool]]:
     return out
 
 
-_GAP = {"people", "persons", "civilians", "were", "was", "have", "has", "been", "being", "are", "is", "and", "-",
-        "others", "more", "reportedly", "also", "had"}  # fmt: skip
+_GAP = {
+    "people", "persons", "civilians", "were", "was", "have", "has", "been", "being", "are", "is", "and", "-",
+    "others", "more", "reportedly", "also", "had",
+}  # fmt: skip
 
 
 def _surface(cue: Token, sent: Span) -> list[Token]:
@@ -247,14 +253,11 @@ def sentence_casualties(sent: Span, cue_tokens: list[tuple[Token, str]]) -> list
     seen: set[tuple[str, int]] = set()
     for tok, kind in cue_tokens:
         args = [(arg, rose) for arg, rose in _args(tok) if arg.i != tok.i and sent.start <= arg.i < sent.end]
-        totals = [(arg, rose, _group_total(arg)) for arg, rose in args]
-        found = [(arg, rose, t) for arg, rose, t in totals if t is not None]
+        found = [(arg, rose, t) for arg, rose in args if (t := _group_total(arg)) is not None]
         if not found:
             rose = tok.lemma_.lower() == "toll" or tok.head.lemma_.lower() in _ROSE
-            found = [(n, rose, _group_total(n)) for n in _surface(tok, sent)]
+            found = [(n, rose, t) for n in _surface(tok, sent) if (t := _group_total(n)) is not None]
         for arg, rose, total in found:
-            if total is None:
-                continue
             value, start, end = total
             if (kind, start) in seen:
                 continue

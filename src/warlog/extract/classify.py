@@ -81,12 +81,16 @@ def protest_type(sent: Span, cues: list[Cue], dead: Count | None, hurt: Count | 
                 if verb is not None and verb.lemma_.lower() in pv:
                     violent = True
                     break
-        if "Armed clash" in subs and any(t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in sent):
+        if "Armed clash" in subs and any(
+            t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in sent
+        ):
             violent = True
     if violent:
         return "Violent demonstration"
-    lethal = "Excessive force against protesters" in subs or (dead is not None) or (
-        hurt is not None and (hurt.value is None or hurt.value >= 2)
+    lethal = (
+        "Excessive force against protesters" in subs
+        or (dead is not None)
+        or (hurt is not None and (hurt.value is None or hurt.value >= 2))
     )
     if lethal:
         return "Excessive force against protesters"
@@ -115,10 +119,12 @@ def conflict_context(sent: Span, ents: list[Span]) -> bool:
 def topic_of(tok: Token, protest_tokens: set[int]) -> bool:
     """``tok`` is what a demonstration is about ("rallies against the execution of ...")."""
     cur = tok
+    through_clause = False  # reached through "against X", "over X", "demanding X", "following X"
     for _ in range(6):
         if cur.head is cur:
             return False
+        through_clause |= cur.dep_ in ("prep", "pobj", "acl", "relcl", "xcomp", "advcl", "pcomp", "ccomp")
         cur = cur.head
         if cur.i in protest_tokens:
-            return True
+            return through_clause
     return False

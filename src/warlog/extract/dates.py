@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-__all__ = ["EventDate", "dateline_end", "parse_published", "resolve", "sentence_dates"]
+__all__ = ["EventDate", "dateline_date", "dateline_end", "parse_published", "resolve", "sentence_dates"]
 
 
 @dataclass(frozen=True)
@@ -198,24 +198,73 @@ def _dateparser(text: str, base: date) -> tuple[date, str] | None:
 _EXTRA = {"yesterday", "today", "tonight", "overnight"}
 
 
-_TIME_AFTER = re.compile(r"^\W{0,3}(?:at\s+)?(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?\b", re.I)
+_TIME_AFTER = re.compile(
+    r"^\W{0,3}(?:at\s+)?(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?\b", re.I
+)
 
 
-def dateline_end(text: str, base: date | None, *, chars: int = 200) -> int:
-    """End of a dateline at the start of ``text`` (0 when none): up to the publication year.
+_DL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d\d)\b", re.I)
+_DL_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DL_NUM = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
+_DL_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 
-    A dateline ("Fri 07 Apr 2017 at 0914", "Date of publication 19 June 2016") is the article's
-    date, not an event's; its year is the publication year, so everything up to the first
-    occurrence of that year in the opening ``chars`` characters belongs to it.
+
+def dateline_date(text: str, *, chars: int = 200) -> date | None:
+    """The date of a dateline at the start of ``text`` ("Sunday 12 Jun 2016", "Posted on July 2 2016",
+    "30.04.2017"), for an article that reached the coder without a publication date: the first full
+    date (day, month, year) among the opening ``chars`` characters. Numeric dates are read day first."""
+    head = text[:chars]
+    found: list[tuple[int, date]] = []
+    for rx, order in ((_DL_DMY, "dmy"), (_DL_MDY, "mdy"), (_DL_NUM, "num"), (_DL_ISO, "iso")):
+        m = rx.search(head)
+        if not m:
+            continue
+        try:
+            if order == "dmy":
+                d = date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+            elif order == "mdy":
+                d = date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+            elif order == "num":
+                d = date(int(m[3]), int(m[2]), int(m[1]))
+            else:
+                d = date(int(m[1]), int(m[2]), int(m[3]))
+        except (ValueError, KeyError):
+            continue
+        found.append((m.start(), d))
+    return min(found)[1] if found else None
+
+
+def dateline_end(doc: Doc, base: date | None, *, chars: int = 200) -> int:
+    """End of a dateline at the start of the text (0 when none).
+
+    A dateline ("Fri 07 Apr 2017 at 0914", "Date of publication 19 June 2016") gives the
+    article's date, not an event's: a date expression in the opening ``chars`` characters that
+    falls on the publication date (within a day, or its month when only a month is read) is
+    taken for it, with a time that follows it.
     """
     if base is None:
         return 0
-    pos = text.find(str(base.year), 0, chars)
+    for ent in doc.ents:
+        if ent.start_char >= chars:
+            break
+        if ent.label_ != "DATE" or str(base.year) not in ent.text:
+            continue
+        res = resolve(ent.text, base)
+        if res is None:
+            continue
+        d, precision = res
+        same = (
+            abs((d - base).days) <= 1 if precision == "day" else (d.year, d.month) == (base.year, base.month)
+        )
+        if same or precision == "year":
+            m = _TIME_AFTER.match(doc.text[ent.end_char :])
+            return ent.end_char + (m.end() if m else 0)
+    # a garbled opening the NER did not read as one date: the publication year near the very start
+    pos = doc.text.find(str(base.year), 0, 60)
     if pos < 0:
         return 0
-    end = pos + 4
-    m = _TIME_AFTER.match(text[end:])
-    return end + m.end() if m else end
+    m = _TIME_AFTER.match(doc.text[pos + 4 :])
+    return pos + 4 + (m.end() if m else 0)
 
 
 def sentence_dates(

@@ -33,9 +33,15 @@ _TERRITORY = {
     "Non-state actor overtakes territory",
     "Non-violent transfer of territory",
 }
+_IED = "Remote explosive/landmine/IED"
+#: "US-led", "Turkish-backed", "British-based": a place that qualifies a side, not the event's place
+_AFFILIATION = {"led", "backed", "based", "held", "controlled", "allied", "run", "linked", "affiliated"}
 _PROTEST_CUES = {
-    "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
-}  # fmt: skip
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+}
 #: strategic developments that a violent event of the same sentence already explains
 _ABSORBED = {
     "Looting/property destruction",
@@ -117,12 +123,63 @@ def _pick(counts: list[Count], kind: str, trigger: int) -> Count | None:
     return mine[0] if mine else None
 
 
+_STATE = {"state", "external"}
+_GRT = "Government regains territory"
+_CONTESTED = {_GRT, "Non-state actor overtakes territory"}
+
+
+def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles) -> str:
+    """Types that depend on who acts: state forces' "bombing" is from the air (non-state bombs are
+    IEDs); any attack by an air-campaign actor (coalition) is an air strike."""
+    a1 = roles.actor1
+    if a1 is None:
+        return sub
+    actor = lexicon().actors.get(a1.name)
+    if actor is not None and actor.mode == "air" and sub in ("Attack", "Armed clash", _IED):
+        return "Air/drone strike"
+    generic_bomb = cue.end - cue.start == 1 and root.lemma_.lower() in (
+        "bombing",
+        "bomb",
+        "bombard",
+        "bombardment",
+    )
+    if sub == _IED and generic_bomb and a1.kind in _STATE:
+        return "Air/drone strike"
+    return sub
+
+
+def _generic(root: Token, verb: Token) -> bool:
+    """A general statement about a kind of event: "suicide bombing is a sign of despair"."""
+    if root.pos_ not in ("NOUN", "PROPN") or root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.tag_ in ("VBZ", "VBP") for c in verb.children if c.dep_ == "aux"
+    )
+
+
+def _anchored(
+    typed: list[Cue],
+    dead: Count | None,
+    when: EventDate | None,
+    place: PlaceMention | None,
+    roles: Roles,
+    cue: Cue,
+) -> bool:
+    """A nominal trigger ("the assault", "a deal") names one occurrence only when something pins it:
+    a verb cue of the same sentence, a count, a date, a place or a named side."""
+    if any(c is not cue and c.role in ("event", "violence") and c.group.terms for c in typed):
+        return True
+    return dead is not None or when is not None or place is not None or roles.actor1 is not None
+
+
 def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -> bool:
     """The territory cue has a place as its object ("seized the town", "took control of Sinjar")."""
     nouns = lexicon().words("place_nouns")
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
-    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "into", "over", "to")
-              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    preps = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "into", "over", "to")
+    ]
+    heads += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     if trigger is not verb:
         heads.append(trigger)
     toks = [t for h in heads for t in h.subtree]
@@ -159,7 +216,8 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         valid = [
             c
             for c in valid
-            if c.sub_event_type in _PROTEST_CUES or not classify.topic_of(doc[c.start : c.end].root, protest_toks)
+            if c.sub_event_type in _PROTEST_CUES
+            or not classify.topic_of(doc[c.start : c.end].root, protest_toks)
         ]
     counts = sentence_casualties(sent, _casualty_tokens(valid, doc))
     actions = [c for c in valid if c.role in ("event", "violence", "strike_verb", "casualty")]
@@ -175,6 +233,13 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         if disrupted and c.sub_event_type in _TERRITORY and any(d.start == c.start for d in disrupted):
             continue
         typed.append(c)
+    if not typed:
+        return []
+    if disrupted:
+        # a seized or found weapon: the violence words around it describe the weapon, not an attack
+        typed = [c for c in typed if c.role != "violence" and "conflict" not in c.group.needs]
+    protest = any(c.sub_event_type in _PROTEST_CUES and not c.group.needs for c in typed)
+    typed = [c for c in typed if "protest" not in c.group.needs or protest]
     if not typed:
         return []
     accident = classify.accident(sent)
@@ -243,39 +308,37 @@ def _mention(
         victims_tok = victims_tok.head
     # for an instrument, the event's clause is the verb that uses it ("warplanes pounded")
     roles = resolver.roles(root, verb, victims_tok)
-    sub = cue.sub_event_type
-    assert sub is not None
-    explicit = cue.role != "violence"
-    if cue.role == "violence":
-        sub = classify.resolve_violence(cue, doc, roles, dead, sent)
-    if (
-        sub in ("Government regains territory", "Non-state actor overtakes territory")
-        and roles.actor1 is not None
-    ):
-        sub = (
-            "Government regains territory"
-            if roles.actor1.kind == "state"
-            else "Non-state actor overtakes territory"
-        )
-    if bucket == "protest":
-        sub = classify.protest_type(sent, typed, dead, hurt)
-        if sub == "Violent demonstration" and classify.mob(sent):
-            sub = "Mob violence"
-    needs = cue.group.needs
     sent_actors = resolver.sentence_actors(sent)
-    if "actor" in needs and roles.actor1 is None and not sent_actors:
-        return None
-    if "place_object" in needs and not _has_place_object(verb, root, places):
-        return None
     if roles.actor1 is None and violent:
         # the sentence's first named actor that is not the target acts
         others = [a for a in sent_actors if roles.actor2 is None or a.name != roles.actor2.name]
         if others:
             roles.actor1 = others[0]
+    sub = cue.sub_event_type
+    assert sub is not None
+    explicit = cue.role != "violence"
+    if cue.role == "violence":
+        sub = classify.resolve_violence(cue, doc, roles, dead, sent)
+    sub = _by_actor(sub, cue, root, roles)
+    if sub in _CONTESTED and roles.actor1 is not None:
+        sub = _GRT if roles.actor1.kind in _STATE else "Non-state actor overtakes territory"
+    if bucket == "protest":
+        sub = classify.protest_type(sent, typed, dead, hurt)
+        if sub == "Violent demonstration" and classify.mob(sent):
+            sub = "Mob violence"
+    needs = cue.group.needs
+    if "actor" in needs and roles.actor1 is None and not sent_actors:
+        return None
+    if "place_object" in needs and not _has_place_object(verb, root, places):
+        return None
+    # places inside actor names ("US-led coalition", "Iraqi army") are not where the event happened
     exclude = [(a.start, a.end) for a in (roles.actor1, roles.actor2) if isinstance(a, ActorMention)]
+    exclude += [(a.start, a.end) for a in sent_actors]
+    exclude += [(t.idx, t.idx + len(t)) for t in sent if t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+                and doc[t.i + 2].lower_ in _AFFILIATION]  # fmt: skip
     srcs = sources(sent, root)
     exclude += [(s.span.start, s.span.end) for s in srcs if s.span is not None]
-    cands = sentence_places(sent, places, exclude=exclude)
+    cands = sentence_places(sent, places, exclude=exclude, skip_before=ctx.skip_before)
     place = pick_place(doc, root, verb, cands)
     ents = resolver.sentence_ents(sent)
     dates = sentence_dates(sent, ctx.published, skip_before=ctx.skip_before, ents=ents)
@@ -285,6 +348,10 @@ def _mention(
         lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
         # a date of the trigger's own clause first, then the nearest one
         when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))
+    if _generic(root, verb) or (
+        violent and root.pos_ in ("NOUN", "PROPN") and not _anchored(typed, dead, when, place, roles, cue)
+    ):
+        return None
     return Mention(
         sent=sent,
         trigger=trig,

@@ -7,16 +7,18 @@ picks the event the headline and lead report as the article's main event.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from ..errors import AnalysisError
 from ..settings import Settings
 from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Span
-from .actors import ActorResolver
+from .actors import ActorMention, ActorResolver
 from .casualties import Count
-from .dates import dateline_end, parse_published
+from .dates import dateline_date, dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
-from .location import focus_country, focus_place, geo_precision
+from .location import focus_country, focus_place, geo_precision, place_rank
 from .merge import group_mentions, main_event_index
 from .triggers import CueMatcher
 
@@ -53,7 +55,9 @@ class EventExtractor:
     ) -> tuple[list[Event], str | None]:
         if not doc.has_annotation("DEP"):
             raise AnalysisError("W301", detail="the Doc has no dependency parse")
-        published = parse_published(article.published)
+        # the publication date: given, else a dateline the ingest stage did not read
+        published = parse_published(article.published) or dateline_date(doc.text)
+        published_iso = published.isoformat() if published is not None else None
         country = focus_country(places)
         resolver = ActorResolver(doc, country=country)
         cues = self._matcher(doc)(doc)
@@ -62,20 +66,21 @@ class EventExtractor:
             resolver=resolver,
             published=published,
             sents=list(doc.sents),
-            skip_before=dateline_end(doc.text, published),
+            skip_before=dateline_end(doc, published),
         )
         mentions = detect_mentions(doc, cues, ctx=ctx)
         groups = group_mentions(mentions, max_days=int(self.config.get("merge_max_days", 1)))
         focus = focus_place(doc, places)
+        lead = int(self.config.get("lead_sentences", 3))
+        lead_end = ctx.sents[min(lead, len(ctx.sents)) - 1].end if ctx.sents else 0
+        air = _air_actor(mentions)
         events = [
-            self._event(doc, article, n, group, focus, published is not None, published_iso=article.published)
+            self._event(doc, article, n, group, focus, lead_end=lead_end, air=air, published=published_iso)
             for n, group in enumerate(groups, start=1)
         ]
         if not events:
             return [], None
-        main = main_event_index(
-            groups, article=article, doc=doc, lead_sentences=int(self.config.get("lead_sentences", 3))
-        )
+        main = main_event_index(groups, article=article, doc=doc, sents=ctx.sents, lead_end=lead_end)
         return events, (events[main].event_id if main is not None else None)
 
     def _event(
@@ -85,14 +90,17 @@ class EventExtractor:
         n: int,
         group: list[Mention],
         focus: PlaceMention | None,
-        has_published: bool,
         *,
-        published_iso: str | None,
+        lead_end: int,
+        air: ActorMention | None,
+        published: str | None,
     ) -> Event:
         best = max(group, key=_completeness)
         spans: dict[str, Span] = {}
         first = group[0]
         a1 = next((m.roles.actor1 for m in group if m.roles.actor1 is not None), None)
+        if a1 is None and best.sub_event_type == "Air/drone strike":
+            a1 = air  # only states and coalitions fly: the article's air force (its mention is the span)
         a2 = next((m.roles.actor2 for m in group if m.roles.actor2 is not None), None)
         if a1 is not None:
             spans["actor1"] = Span(a1.start, a1.end)
@@ -112,13 +120,11 @@ class EventExtractor:
         if when is not None:
             date, precision = when.date.isoformat(), when.precision
             spans["date"] = Span(when.start, when.end)
-        elif has_published and published_iso and self._recent(first, doc):
+        elif published and _recent(first, lead_end):
             # no date of its own: a news lead reports what just happened (issue 4: lower precision)
-            date, precision = published_iso[:10], str(self.config.get("fallback_precision", "week"))
-        place = next(
-            (m.place for m in sorted(group, key=lambda m: m.place is None) if m.place is not None), None
-        )
-        own = place is not None
+            date, precision = published, str(self.config.get("fallback_precision", "week"))
+        place = _place(group, focus)
+        own = place is not None and place is not focus
         if place is None:
             place = focus
         prec = geo_precision(doc, place, own=own) if place is not None else None
@@ -147,17 +153,15 @@ class EventExtractor:
             field_spans=spans,
         )
 
-    def _recent(self, m: Mention, doc: Doc) -> bool:
-        """The text implies recency: the mention is in the lead, or its verb is in the present (perfect)."""
-        lead = int(self.config.get("lead_sentences", 3))
-        sents = list(doc.sents)[:lead]
-        if sents and m.sent.start <= sents[-1].start:
-            return True
-        verb = m.trigger.root
-        return any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children) or verb.tag_ in (
-            "VBZ",
-            "VBP",
-        )
+
+def _recent(m: Mention, lead_end: int) -> bool:
+    """The text implies recency: the mention is in the lead, or its verb is in the present (perfect)."""
+    if m.sent.start < lead_end:
+        return True
+    verb = m.trigger.root
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
 
 
 def _completeness(m: Mention) -> tuple[int, int]:
@@ -177,3 +181,35 @@ def _count(group: list[Mention], field: str) -> Count | None:
     if numeric:
         return numeric[0]
     return counts[0] if counts else None
+
+
+def _place(group: list[Mention], focus: PlaceMention | None) -> PlaceMention | None:
+    """The event's own place: the most specific of its mentions' places; a country only when the
+    article's focus is not a more specific place in that same country (then the focus)."""
+    own = sorted((m.place for m in group if m.place is not None), key=place_rank)
+    if own and place_rank(own[0]) < 3:
+        return own[0]
+    if focus is not None and focus.place is not None and place_rank(focus) < 3:
+        country = own[0].place.country_code if own and own[0].place is not None else None
+        if country is None or country == focus.place.country_code:
+            return focus
+    return own[0] if own else None
+
+
+def _air_actor(mentions: list[Mention]) -> ActorMention | None:
+    """The side that carries out the article's air strikes: the actor named most for its air strikes,
+    else the state or foreign force it names most (armed non-state groups have no aircraft)."""
+    air = Counter(
+        m.roles.actor1 for m in mentions if m.roles.actor1 and m.sub_event_type == "Air/drone strike"
+    )
+    if not air:
+        air = Counter(
+            m.roles.actor1
+            for m in mentions
+            if m.roles.actor1 and m.roles.actor1.kind in ("state", "external")
+        )
+    if not air:
+        return None
+    by_name = Counter(a.name for a in air.elements())
+    name = by_name.most_common(1)[0][0]
+    return next(a for a in air if a.name == name)

@@ -49,6 +49,7 @@ class Actor:
     kind: str  # state | rebel | political_militia | identity_militia | external | civilians
     country: str | None
     aliases: tuple[str, ...]
+    mode: str | None = None  # "air": acts almost only from the air
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def lexicon() -> Lexicon:
             )
         )
     actors = {
-        a["name"]: Actor(a["name"], a["kind"], a.get("country"), tuple(a["aliases"]))
+        a["name"]: Actor(a["name"], a["kind"], a.get("country"), tuple(a["aliases"]), a.get("mode"))
         for a in _read("actors.json")["actors"]
     }
     countries: dict[str, Country] = {}
@@ -130,5 +131,10 @@ def lexicon() -> Lexicon:
         for w in country.words:
             words.setdefault(w.lower(), country.code)
     return Lexicon(
-        groups=groups, frames=frames, actors=actors, countries=countries, country_words=words, cues=_read("cues.json")
+        groups=groups,
+        frames=frames,
+        actors=actors,
+        countries=countries,
+        country_words=words,
+        cues=_read("cues.json"),
     )

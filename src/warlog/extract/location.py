@@ -80,15 +80,19 @@ def place_rank(pm: PlaceMention) -> int:
 
 
 def sentence_places(
-    sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]]
+    sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]], skip_before: int = 0
 ) -> list[PlaceMention]:
-    """The places mentioned inside ``sent`` that are not part of an actor or source phrase."""
+    """The places named inside ``sent``, leaving out those inside an actor or source phrase, in the
+    dateline (a news agency's bureau: "BEIRUT (AP) -"), and demonyms ("Syrian" is not a place)."""
     out = []
     for pm in places:
-        if pm.start >= sent.start_char and pm.end <= sent.end_char:
-            if any(s <= pm.start and pm.end <= e for s, e in exclude):
-                continue
-            out.append(pm)
+        if pm.start < sent.start_char or pm.end > sent.end_char or pm.start < skip_before:
+            continue
+        if any(s <= pm.start and pm.end <= e for s, e in exclude) or pm.how == "demonym":
+            continue
+        if pm.start < 40 and pm.text.isupper() and len(pm.text) > 3:
+            continue  # an all-capital city at the very start is the dateline's bureau
+        out.append(pm)
     return out
 
 
@@ -146,6 +150,16 @@ def geo_precision(doc: Doc, pm: PlaceMention, *, own: bool) -> int:
 
 
 def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
+    """The article's focus place (geo's :func:`warlog.geo.focus.focus_place` when available)."""
+    usable = [pm for pm in places if pm.how != "demonym" and not (pm.start < 40 and pm.text.isupper())]
+    try:
+        from ..geo.focus import focus_place as geo_focus
+    except ImportError:  # geo not installed: a simple count
+        return _count_focus(doc, usable)
+    return geo_focus(usable)
+
+
+def _count_focus(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     """The article's focus place: the resolved place named most, counting the lead twice, specific first."""
     resolved = [pm for pm in places if pm.place is not None]
     if not resolved:

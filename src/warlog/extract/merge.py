@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..types import EVENT_TYPE_OF, Article
 from .detect import Mention
@@ -108,13 +108,11 @@ def title_types(title: str) -> set[str]:
 
 
 def main_event_index(
-    groups: list[list[Mention]], *, article: Article, doc: Doc, lead_sentences: int
+    groups: list[list[Mention]], *, article: Article, doc: Doc, sents: list[Span], lead_end: int
 ) -> int | None:
-    """Index in ``groups`` of the event the headline and lead report."""
+    """Index in ``groups`` of the event the headline and lead report (``lead_end``: token index)."""
     if not groups:
         return None
-    sents = list(doc.sents)
-    lead_end = sents[min(lead_sentences, len(sents)) - 1].end if sents else 0
     first_end = sents[0].end if sents else 0
     headline = (article.title or "") + " " + (doc[:first_end].text if sents else "")
     named = title_types(headline)

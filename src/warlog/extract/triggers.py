@@ -71,18 +71,19 @@ class CueMatcher:
                 self.frames.setdefault(verb, []).append(frame)
 
     @staticmethod
-    def _forms(tok: Token) -> tuple[str, str]:
-        return tok.lower_, tok.lemma_.lower()
+    def _forms(tok: Token) -> tuple[str, ...]:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.tag_ in ("NNP", "NNPS") and low == lemma and len(low) > 4 and low.endswith("s"):
+            # headline case: "Airstrikes" is tagged a proper noun and keeps its plural as lemma
+            return low, lemma, low[:-2] if low.endswith(("ches", "shes", "sses")) else low[:-1]
+        return low, lemma
 
     def __call__(self, doc: Doc) -> list[Cue]:
         seen: set[tuple[int, int, int]] = set()
         cues: list[Cue] = []
         n = len(doc)
         for i, tok in enumerate(doc):
-            forms = self._forms(tok)
-            entries = self.index.get(forms[0], [])
-            if forms[1] != forms[0]:
-                entries = entries + self.index.get(forms[1], [])
+            entries = [e for f in dict.fromkeys(self._forms(tok)) for e in self.index.get(f, [])]
             for words, pos, group in entries:
                 j = i + 1
                 ok = True
@@ -118,7 +119,6 @@ class CueMatcher:
             kept.append(c)
         return kept
 
-
     def _frames(self, doc: Doc) -> list[Cue]:
         """Verb-object frames ("seized 40 rifles", "set up a base", "drove them out")."""
         out = []
@@ -129,7 +129,9 @@ class CueMatcher:
             if not frames:
                 continue
             objects = _objects(tok)
-            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "dobj")}
+            parts = {
+                c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "dobj")
+            }
             for frame in frames:
                 need = dict(frame.particles_for).get(tok.lemma_.lower(), frame.particles)
                 if need and not parts & need:
@@ -145,6 +147,10 @@ class CueMatcher:
 def _objects(verb: Token) -> set[str]:
     """Lemmas of the verb's objects: direct object or passive subject, their conjuncts, "amount of X"."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "discovered a cache believed to ...": the object parsed as the subject of a complement clause
+    heads += [
+        s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+    ]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         heads.append(verb.head)  # "weapons seized in the raid"
     out: set[str] = set()
@@ -190,6 +196,38 @@ def negated(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
 
 
+#: verbs whose to-infinitive complement happened ("continued to shell", "was reported to have ...")
+_FACTUAL_HEADS = set(
+    [
+        "continue",
+        "begin",
+        "start",
+        "force",
+        "manage",
+        "help",
+        "use",
+        "keep",
+        "believe",
+        "think",
+        "say",
+        "report",
+        "appear",
+        "seem",
+        "claim",
+        "allege",
+        "know",
+        "understand",
+        "suspect",
+        "presume",
+        "confirm",
+        "estimate",
+        "proceed",
+        "resume",
+        "happen",
+    ]
+)
+
+
 def irrealis(tok: Token, sent: Span) -> bool:
     """The cue is a hypothesis, plan, prediction, question or purpose, not a reported occurrence."""
     if sent.text.rstrip().endswith("?"):
@@ -222,15 +260,16 @@ def irrealis(tok: Token, sent: Span) -> bool:
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and verb.head.lemma_ in governors:
             return True
         # "going to attack", "set to", "about to"
-        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
-            head = verb.head
-            if head.lemma_ not in ("continue", "begin", "start", "force", "manage", "help", "use", "keep"):
-                return True
+        # (a perfect infinitive, "believed to have killed", reports the past: hedged, not planned)
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if verb.dep_ == "xcomp" and infinitive and not perfect and verb.head.lemma_ not in _FACTUAL_HEADS:
+            return True
         # purpose: "in order to seize", "to retake the city" (advcl with "to")
         if verb.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             return True
-        if verb.dep_ in ("conj",) and verb.head is not verb:
-            verb = verb.head
+        if verb.dep_ == "conj" and verb.head is not verb:
+            verb = clause_verb(verb.head)  # "might roll over the army and attack": the modal is shared
             continue
         break
     return False

@@ -20,12 +20,12 @@ import json
 import math
 from array import array
 from collections import defaultdict
-from itertools import combinations
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from .names import fold, is_latin, loose
+from .names import fold, is_latin, loose, word_set
 
 __all__ = ["build_index", "data_files_text"]
 
@@ -33,13 +33,15 @@ __all__ = ["build_index", "data_files_text"]
 #: ("North Governorate"), never bare, so "north" or "Centre" is not taken for a province.
 _GENERIC_DIVISIONS = frozenset(
     fold(w)
-    for w in "North South East West Central Northern Southern Eastern Western Centre Center Nord Sud Est Ouest "
-    "Capital Delta Bay Coast Lakes Upper Lower Middle Jewish Islands Island Plateau Sea Lake River "
-    "Mountain Border Interior Littoral Federal Capital District".split()
+    for w in word_set(
+        "North South East West Central Northern Southern Eastern Western Centre Center Nord Sud Est Ouest "
+        "Capital Delta Bay Coast Lakes Upper Lower Middle Jewish Islands Island Plateau Sea Lake River "
+        "Mountain Border Interior Littoral Federal Capital District"
+    )
 )
 #: Countries where place names carry the Arabic article (al-, ar-, as-...), which news often drops.
-_ARABIC_COUNTRIES = frozenset("SY IQ LB JO PS YE SA AE OM QA KW BH EG LY TN DZ MA SD MR SO DJ".split())
-_ARTICLES = frozenset("al el ar as ad an ash az at".split())
+_ARABIC_COUNTRIES = word_set("SY IQ LB JO PS YE SA AE OM QA KW BH EG LY TN DZ MA SD MR SO DJ")
+_ARTICLES = word_set("al el ar as ad an ash az at")
 _DIVISION_WORDS = ("province", "governorate", "region", "state", "oblast", "district", "prefecture", "county")
 
 
@@ -47,9 +49,18 @@ def data_files_text() -> str:
     """The text of the build rules and the geo data files (hashed into the cache name, so that a
     change to either rebuilds the index)."""
     folder = resources.files("warlog.geo").joinpath("data")
-    parts = [Path(__file__).read_text(encoding="utf-8"), Path(__file__).with_name("names.py").read_text(encoding="utf-8")]
-    for name in ("regions.json", "aliases.tsv", "demonyms.tsv", "admin1_names.tsv", "country_points.tsv",
-                 "admin1_types.tsv"):
+    parts = [
+        Path(__file__).read_text(encoding="utf-8"),
+        Path(__file__).with_name("names.py").read_text(encoding="utf-8"),
+    ]
+    for name in (
+        "regions.json",
+        "aliases.tsv",
+        "demonyms.tsv",
+        "admin1_names.tsv",
+        "country_points.tsv",
+        "admin1_types.tsv",
+    ):
         parts.append(folder.joinpath(name).read_text(encoding="utf-8"))
     return "\n".join(parts)
 
@@ -75,12 +86,24 @@ class _Builder:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.loose: dict[str, list[int]] = defaultdict(list)
         self._strings: dict[str, str] = {}
+        #: countries whose towns get loose keys (see ``_transliterated``)
+        self.transliterated: frozenset[str] = frozenset()
 
     def intern(self, s: str | None) -> str | None:
         return None if s is None else self._strings.setdefault(s, s)
 
-    def add(self, name: str, lat: float, lon: float, cc: str | None, gid: int | None, admin1: str | None,
-            fcl: str, fcode: str, pop: int) -> int:
+    def add(
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str | None,
+        gid: int | None,
+        admin1: str | None,
+        fcl: str,
+        fcode: str,
+        pop: int,
+    ) -> int:
         idx = len(self.name)
         self.name.append(name)
         self.lat.append(lat)
@@ -96,8 +119,8 @@ class _Builder:
     def index(self, idx: int, names: list[str] | set[str], *, short_ok: bool = False) -> None:
         """File row ``idx`` under ``names``; names under 3 letters only when ``short_ok`` or primary.
 
-        In Arabic-speaking countries a name is also filed without its article ("Al Qamishli" under
-        "qamishli"), the form English news mostly prints."""
+        In Arabic-speaking countries a name is also filed without its article ("Al Mayadin" under
+        "mayadin"), the form English news mostly prints."""
         keys = {fold(n) for n in names if n and is_latin(n)}
         if self.cc[idx] in _ARABIC_COUNTRIES:
             for key in list(keys):
@@ -107,9 +130,10 @@ class _Builder:
         for key in keys:
             if key and (short_ok or len(key) > 2 or key == fold(self.name[idx])):
                 self.exact[key].append(idx)
-        for lkey in {loose(k) for k in keys}:
-            if len(lkey) >= 3:
-                self.loose[lkey].append(idx)
+        if self.cc[idx] in self.transliterated or self.fcl[idx] != "P":
+            for lkey in {loose(k) for k in keys}:
+                if len(lkey) >= 3:
+                    self.loose[lkey].append(idx)
 
 
 def _csc_dir() -> Path:
@@ -130,7 +154,9 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
     path = _csc_dir() / "by-country" / cc / "states.json"
     if not path.exists():
         return []
-    states = [s for s in json.loads(path.read_text(encoding="utf-8")) if s.get("latitude") and s.get("longitude")]
+    states = [
+        s for s in json.loads(path.read_text(encoding="utf-8")) if s.get("latitude") and s.get("longitude")
+    ]
     out = []
     for s in states:
         english = overrides.get((cc, s["name"]), s["name"])
@@ -152,13 +178,29 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
     return out
 
 
+def _transliterated(countries: dict[str, Any]) -> frozenset[str]:
+    """Countries whose place names reach English news through transliteration from a non-Latin
+    script: all of Asia and Africa, and Europe's Cyrillic- and Greek-script countries. Only their
+    towns get loose keys; names from Latin-script countries are printed as spelled locally (the
+    fold takes care of accents), and leaving them out keeps the index ~25 MB smaller."""
+    european = word_set("UA RU BY BG RS MK ME BA GR CY XK")
+    return frozenset(
+        cc for cc, c in countries.items() if c.get("continentcode") in ("AS", "AF") or cc in european
+    )
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+def _assign(
+    cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]]
+) -> dict[tuple[str, str], str]:
     """Tie each GeoNames admin1 code of ``cc`` to one division, one-to-one where possible.
 
     Cost of (code, division): the mean distance from the code's places to the division's
@@ -177,14 +219,18 @@ def _assign(cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]])
     lon = np.radians([c["longitude"] for c in cities])
     slat = np.radians([float(s["latitude"]) for s in states])
     slon = np.radians([float(s["longitude"]) for s in states])
-    h = (np.sin((slat[None, :] - lat[:, None]) / 2) ** 2
-         + np.cos(lat[:, None]) * np.cos(slat[None, :]) * np.sin((slon[None, :] - lon[:, None]) / 2) ** 2)
+    h = (
+        np.sin((slat[None, :] - lat[:, None]) / 2) ** 2
+        + np.cos(lat[:, None]) * np.cos(slat[None, :]) * np.sin((slon[None, :] - lon[:, None]) / 2) ** 2
+    )
     dist = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     rows = np.array([code_row[c["admin1code"]] for c in cities])
     cost = np.zeros((len(codes), len(states)))
     np.add.at(cost, rows, dist)
     cost /= np.bincount(rows, minlength=len(codes))[:, None]
-    state_keys = {loose(s["english"]): j for j, s in enumerate(states)} | {loose(s["name"]): j for j, s in enumerate(states)}
+    state_keys = {loose(s["english"]): j for j, s in enumerate(states)} | {
+        loose(s["name"]): j for j, s in enumerate(states)
+    }
     biggest: dict[str, int] = defaultdict(int)
     for c in cities:
         biggest[c["admin1code"]] = max(biggest[c["admin1code"]], int(c["population"] or 0))
@@ -250,8 +296,11 @@ def build_index() -> dict[str, Any]:
     gnc = _gnc_dir()
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    b.transliterated = _transliterated(countries)
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
-    csc_countries = {c["iso2"]: c for c in json.loads((_csc_dir() / "countries.json").read_text(encoding="utf-8"))}
+    csc_countries = {
+        c["iso2"]: c for c in json.loads((_csc_dir() / "countries.json").read_text(encoding="utf-8"))
+    }
     overrides = {(r[0], r[1]): (r[2] if len(r) > 2 else "") for r in _read_tsv("admin1_names.tsv")}
 
     # --- admin1: GeoNames code -> division, by nearest-centroid vote of the code's cities
@@ -306,14 +355,25 @@ def build_index() -> dict[str, Any]:
             seen_capital.add(cc)
         elif admin1 and loose(admin1) == loose(c["name"]):
             fcode = "PPLA"
-        idx = b.add(c["name"], c["latitude"], c["longitude"], cc, c["geonameid"], admin1, "P", fcode,
-                    int(c["population"] or 0))
+        idx = b.add(
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            c["geonameid"],
+            admin1,
+            "P",
+            fcode,
+            int(c["population"] or 0),
+        )
         names = {c["name"]}
         names.update(n for n in c.get("alternatenames") or () if not (n.isupper() and len(n) <= 4))
         b.index(idx, names)
 
     # --- a division's population: the sum over its populated places (GeoNames gives none here)
-    adm_rows = {(b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"}
+    adm_rows: dict[tuple[str | None, str | None], int] = {
+        (b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"
+    }
     totals: dict[int, int] = defaultdict(int)
     for i in range(len(b.name)):
         if b.fcl[i] == "P" and b.admin1[i]:
@@ -329,12 +389,30 @@ def build_index() -> dict[str, Any]:
     for r in regions["regions"]:
         if "continent" in r:
             cont = continents[r["continent"]]
-            idx = b.add(cont["name"], float(cont["lat"]), float(cont["lng"]), None, cont["geonameId"], None,
-                        "L", "CONT", int(cont.get("population") or 0))
+            idx = b.add(
+                cont["name"],
+                float(cont["lat"]),
+                float(cont["lng"]),
+                None,
+                cont["geonameId"],
+                None,
+                "L",
+                "CONT",
+                int(cont.get("population") or 0),
+            )
         else:
             fcl, fcode = r["feature"].split(".")
-            idx = b.add(r["name"], r["lat"], r["lon"], r.get("cc"), r.get("geonames_id"), r.get("admin1"),
-                        fcl, fcode, 0)
+            idx = b.add(
+                r["name"],
+                r["lat"],
+                r["lon"],
+                r.get("cc"),
+                r.get("geonames_id"),
+                r.get("admin1"),
+                fcl,
+                fcode,
+                0,
+            )
         region_idx[r["key"]] = idx
         b.index(idx, set(r["names"]))
 
@@ -366,9 +444,19 @@ def build_index() -> dict[str, Any]:
         return {k: (v[0] if len(v) == 1 else array("i", sorted(set(v)))) for k, v in d.items()}
 
     return {
-        "name": b.name, "lat": b.lat, "lon": b.lon, "cc": b.cc, "gid": b.gid, "admin1": b.admin1,
-        "fcl": b.fcl, "fcode": b.fcode, "pop": b.pop,
-        "exact": pack(b.exact), "loose": pack(b.loose), "demonyms": demonyms,
-        "countries": country_idx, "regions": region_idx,
+        "name": b.name,
+        "lat": b.lat,
+        "lon": b.lon,
+        "cc": b.cc,
+        "gid": b.gid,
+        "admin1": b.admin1,
+        "fcl": b.fcl,
+        "fcode": b.fcode,
+        "pop": b.pop,
+        "exact": pack(b.exact),
+        "loose": pack(b.loose),
+        "demonyms": demonyms,
+        "countries": country_idx,
+        "regions": region_idx,
         "admin1_idx": {(b.cc[i], b.name[i]): i for i in range(len(b.name)) if b.fcode[i] == "ADM1"},
     }

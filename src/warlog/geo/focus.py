@@ -17,11 +17,15 @@ LEAD_WEIGHT = 2.0
 #: Weight of a capital's mention: half, as capitals are often named for their governments.
 #: Both weights are round values checked (not fitted) against a development set of Syrian-war reports.
 CAPITAL_WEIGHT = 0.5
+#: Weight of a place printed in capitals, as datelines are: half.
+DATELINE_WEIGHT = 0.5
 
 
 def specificity(place: Place) -> int:
     """3 for a town or site, 2 for a first-level division, 1 for a country or larger region."""
-    if place.feature_code in ("PCLI", "CONT") or (place.feature_class in ("L", "H") and place.country_code is None):
+    if place.feature_code in ("PCLI", "CONT") or (
+        place.feature_class in ("L", "H") and place.country_code is None
+    ):
         return 1
     if place.feature_code == "ADM1" or place.feature_class in ("L", "H", "T"):
         return 2
@@ -38,7 +42,8 @@ def focus_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
 
     Every resolved mention of a town or first-level division counts for its division (country,
     admin1): ``LEAD_WEIGHT`` in the lead, 1 elsewhere, times ``CAPITAL_WEIGHT`` for a capital
-    (capitals mostly stand for governments: "Damascus said"). The division with the highest total
+    (capitals mostly stand for governments: "Damascus said") and ``DATELINE_WEIGHT`` for a name in
+    capitals (a dateline). The division with the highest total
     wins; inside it, the town with the highest total (else the division itself). With no town or
     division, the most mentioned region or country. Returns the first mention of the chosen place.
     """
@@ -54,6 +59,8 @@ def focus_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
         w = LEAD_WEIGHT if m.start < LEAD_CHARS else 1.0
         if p.feature_code == "PPLC":
             w *= CAPITAL_WEIGHT
+        if m.text.isupper() and len(m.text) > 3:
+            w *= DATELINE_WEIGHT  # "MOSCOW (Sputnik) -": where the reporter is, not the event
         weight[p] += w
         first.setdefault(p, m)
         if specificity(p) >= 2 and p.admin1:

@@ -41,13 +41,17 @@ def distance_km(a: Place, b: Place) -> float:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742.0176 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def cache_dir() -> Path:
-    """Where the built index is kept: ``$WARLOG_CACHE_DIR``, else ``$XDG_CACHE_HOME/warlog``."""
-    explicit = os.environ.get("WARLOG_CACHE_DIR")
+def cache_dir(configured: str | None = None) -> Path:
+    """Where the built index is kept: ``configured`` (settings ``geo.cache_dir``), else
+    ``$WARLOG_CACHE_DIR``, else ``$XDG_CACHE_HOME/warlog`` (default ``~/.cache/warlog``)."""
+    explicit = configured or os.environ.get("WARLOG_CACHE_DIR")
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -124,9 +128,14 @@ class Gazetteer:
         p = self._places.get(idx)
         if p is None:
             p = Place(
-                name=self.names[idx], lat=round(self.lat[idx], 5), lon=round(self.lon[idx], 5),
-                country_code=self.cc[idx], geonames_id=self.gid[idx] or None, admin1=self.admin1[idx],
-                feature_class=self.fcl[idx] or None, feature_code=self.fcode[idx] or None,
+                name=self.names[idx],
+                lat=round(self.lat[idx], 5),
+                lon=round(self.lon[idx], 5),
+                country_code=self.cc[idx],
+                geonames_id=self.gid[idx] or None,
+                admin1=self.admin1[idx],
+                feature_class=self.fcl[idx] or None,
+                feature_code=self.fcode[idx] or None,
                 population=self.pop[idx],
             )
             self._places[idx] = p
@@ -150,13 +159,15 @@ class Gazetteer:
         return best
 
 
-def _cache_path() -> Path:
-    return cache_dir() / f"gazetteer-{data_version()}.pickle"
+def _cache_path(configured: str | None = None) -> Path:
+    return cache_dir(configured) / f"gazetteer-{data_version()}.pickle"
 
 
-def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loading (or building and caching) the index once."""
-    path = _cache_path()
+def load_gazetteer(cache: str | None = None) -> Gazetteer:
+    """The process-wide gazetteer, loading (or building and caching) the index once.
+
+    ``cache`` is a cache folder overriding the default (see :func:`cache_dir`)."""
+    path = _cache_path(cache)
     key = str(path)
     with _LOCK:
         gaz = _LOADED.get(key)
@@ -184,5 +195,8 @@ def _write_atomically(path: Path, data: dict[str, Any]) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of older data versions
     except OSError:
         pass  # a read-only cache only costs a rebuild next time

