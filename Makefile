@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint eval clean lock
+.PHONY: demo test bench bench-api lint eval clean lock chromium web-assets
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,17 +13,38 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
-## demo: ingest the bundled demo corpus into demo.db, print a summary, write exports to demo-out/
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+chromium: $(CHROMIUM)
+
+## demo: ingest the bundled demo corpus into demo.db, print a summary, write exports to demo-out/,
+## then serve the dashboard on http://127.0.0.1:8000/ (DEMO_NO_SERVE=1 stops after the exports)
 demo: $(STAMP)
 	$(BIN)/warlog demo --db demo.db --out demo-out
+	@if [ -z "$(DEMO_NO_SERVE)" ]; then $(BIN)/warlog serve --db demo.db; fi
 
-## test: the whole test suite
-test: $(STAMP)
+## test: the whole test suite (installs Debian's chromium for the browser tests first)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
-## bench: ingest speed against bare spaCy (BENCH_CORPUS=file.jsonl to use another corpus)
+## bench: ingest speed against bare spaCy (BENCH_CORPUS=file.jsonl to use another corpus),
+## then incident linking at scale (100,000 synthetic events)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py $(if $(BENCH_CORPUS),--corpus $(BENCH_CORPUS))
+	$(BIN)/python bench/bench_link.py
+
+## bench-api: requests/s and p95 latency of the map's queries over 100,000 events on loopback
+bench-api: $(STAMP)
+	$(BIN)/python bench/bench_api.py
+
+## web-assets: rebuild the vendored Leaflet, Swagger UI and basemap from the npm registry (needs npm)
+web-assets:
+	bash src/warlog/web/build.sh
 
 ## lint: ruff and mypy
 lint: $(STAMP)

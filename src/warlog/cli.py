@@ -148,7 +148,7 @@ def _run_ingest(
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="articles, events, places, incidents, sources or errors.")],
+    kind: Annotated[str, typer.Argument(help="articles, events, places, incidents, sources, outlets or errors.")],
     db: DbOption,
     out_path: Annotated[str, typer.Option("--out", "-o", help="Output file, or - for stdout.")] = "-",
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, geojson or parquet.")] = "jsonl",
@@ -260,6 +260,8 @@ def demo(
         ("incidents", "jsonl"),
         ("incidents", "geojson"),
         ("sources", "jsonl"),
+        ("outlets", "jsonl"),
+        ("outlets", "csv"),
         ("errors", "jsonl"),
     ]
     with open_store(db, settings=settings) as store:
@@ -267,6 +269,23 @@ def demo(
             write(store, kind, out_dir / f"{kind}.{fmt}", fmt=fmt)
         _print_stats(store.stats())
     out.print(f"exports written to {out_dir}/: " + ", ".join(f"{k}.{f}" for k, f in jobs))
+
+
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to bind (default from [serve]: 127.0.0.1).")
+    ] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (default from [serve]: 8000).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the dashboard and the REST API over DB (read-only unless $WARLOG_TOKEN is set)."""
+    from .api import serve as run
+
+    settings = _settings(config)
+    _require_db(db)
+    run(db=db, host=host, port=port, settings=settings)
 
 
 @app.command("settings")

@@ -9,15 +9,15 @@ incident.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .errors import IngestError, message
+from .errors import IngestError, WarlogError, message
 from .ingest import CsvColumns, Fetcher, LanguageDetector, prepare, read_inputs
 from .settings import Settings
 from .store import Store
-from .types import Analysis, Article, IngestProblem, RawArticle
+from .types import Analysis, Article, IngestProblem, Quote, RawArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -92,11 +92,18 @@ class Analyser:
         start = time.perf_counter()
         places = self.geo.parse(doc, article=article)
         mid = time.perf_counter()
-        events, main_event_id = self.extractor.extract(doc, article=article, places=places)
+        quotes: list[Quote] = []
+        events, main_event_id = self.extractor.extract(
+            doc, article=article, places=places, quotes_out=quotes
+        )
         self.timings["geo"] += mid - start
         self.timings["extract"] += time.perf_counter() - mid
         return Analysis(
-            article_id=article.article_id, places=places, events=events, main_event_id=main_event_id
+            article_id=article.article_id,
+            places=places,
+            events=events,
+            main_event_id=main_event_id,
+            quotes=quotes,
         )
 
 
@@ -139,6 +146,7 @@ def ingest(
     to_analyse: list[Article] = []
     seen_ids: set[str] = set()
     seen_hashes: dict[str, str] = {}
+    lines: dict[str, int | None] = {}  # article id → its line in the input, for problem reports
     store_time = 0.0
     done = 0
     for item in items:
@@ -172,6 +180,7 @@ def ingest(
             done += 1
             continue
         seen_hashes[article.content_hash] = article.article_id
+        lines[article.article_id] = item.line
         to_analyse.append(article)
 
     total = done + len(to_analyse)
@@ -183,12 +192,13 @@ def ingest(
             try:
                 analysis = analyser.analyse(doc, article=article)
             except Exception as exc:  # one article's failure must not stop the batch
+                reason = exc.message if isinstance(exc, WarlogError) else message("W301", detail=repr(exc))
                 problem(
                     IngestProblem(
                         article.origin or "?",
-                        None,
+                        lines.get(article.article_id),
                         "W301",
-                        message("W301", detail=repr(exc)),
+                        reason,
                         item_id=article.article_id,
                     )
                 )
@@ -216,9 +226,3 @@ def ingest(
 def _note(raw: RawArticle, article: Article, code: str, reason: str) -> IngestProblem:
     return IngestProblem(raw.origin, raw.line, code, reason, item_id=article.article_id)
 
-
-def iter_texts(items: Iterable[Any]) -> Iterator[str]:
-    """The texts of the raw articles among ``items`` (used by the benchmark's bare-spaCy run)."""
-    for item in items:
-        if isinstance(item, RawArticle) and item.text:
-            yield item.text

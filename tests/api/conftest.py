@@ -52,5 +52,7 @@ def demo_db(tmp_path_factory, settings, demo_corpus) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     with open_store(path, settings=settings) as store:
-        ingest([str(demo_corpus)], store=store, settings=settings)
+        report = ingest([str(demo_corpus)], store=store, settings=settings)
+    failed = [str(p) for p in report.problems if p.code == "W301"]
+    assert report.events and not failed, f"the pipeline failed on the demo corpus: {failed[:3]}"
     return path

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from warlog.api.catalog import NO_DAY, Catalog, CatalogCache, Filters, day_number, day_string
+from warlog.api.cache import CatalogCache
+from warlog.api.catalog import NO_DAY, Catalog, Filters, day_number, day_string
 from warlog.api.synthetic import fill
 from warlog.store import open_store
 
@@ -30,7 +31,11 @@ def test_catalog_filters_combine(sample_db, settings):
     rows = catalog.select(catalog.inc, catalog.inc_order, f)
     for r in rows:
         inc = catalog.incidents[int(r)]
-        assert inc.event_type == "Battles" and inc.location.place.country_code == "IQ" and inc.date >= "2024-02-01"
+        assert (
+            inc.event_type == "Battles"
+            and inc.location.place.country_code == "IQ"
+            and inc.date >= "2024-02-01"
+        )
     assert len(rows) < len(catalog.incidents)
 
 

@@ -7,9 +7,22 @@ import re
 
 import pytest
 
-PAGES = ["/", "/incidents", "/incidents?event_type=Battles&limit=5", "/incidents/inc-3", "/events?limit=5",
-         "/articles", "/articles?q=Kessra", "/articles/syn-3-0", "/places", "/sources", "/sources/witnesses",
-         "/outlets", "/outlets/Frontline%20Wire", "/search?q=Kessra"]
+PAGES = [
+    "/",
+    "/incidents",
+    "/incidents?event_type=Battles&limit=5",
+    "/incidents/inc-3",
+    "/events?limit=5",
+    "/articles",
+    "/articles?q=Kessra",
+    "/articles/syn-3-0",
+    "/places",
+    "/sources",
+    "/sources/witnesses",
+    "/outlets",
+    "/outlets/Frontline%20Wire",
+    "/search?q=Kessra",
+]
 
 
 def twin_of(page_html: str) -> str:
@@ -30,11 +43,13 @@ def test_pages_every_page_has_a_json_twin(client, url):
 def test_pages_incident_page_shows_the_twin_content(client):
     page = client.get("/incidents/inc-3").text
     doc = client.get("/api/incidents/inc-3").json()
-    marked = "".join(html.unescape(m) for m in re.findall(r'<mark class="hl [^"]*hl-evidence[^"]*">([^<]*)</mark>', page))
+    marked = "".join(
+        html.unescape(m) for m in re.findall(r'<mark class="hl [^"]*hl-evidence[^"]*">([^<]*)</mark>', page)
+    )
     for report in doc["reports"]:
         assert report["events"][0]["evidence_text"] in marked
     assert f"{doc['incident']['confidence']:.2f}" in page
-    assert "<svg class=\"chain\"" in page  # the attribution chain as a small graph
+    assert '<svg class="chain"' in page  # the attribution chain as a small graph
 
 
 def test_pages_incident_page_shows_the_fatalities_range_and_contradictions(client):
@@ -48,7 +63,9 @@ def test_pages_incident_page_shows_the_fatalities_range_and_contradictions(clien
 
 def test_pages_list_pages_link_to_details_and_downloads(client):
     page = client.get("/incidents?country=IQ").text
-    assert 'href="/api/incidents.geojson?country=IQ"' in page and 'href="/api/incidents.csv?country=IQ"' in page
+    assert (
+        'href="/api/incidents.geojson?country=IQ"' in page and 'href="/api/incidents.csv?country=IQ"' in page
+    )
     assert re.search(r'href="/incidents/inc-\d+"', page)
 
 
@@ -59,17 +76,27 @@ def test_pages_next_page_link_stays_in_html(client):
 
 def test_pages_unknown_incident_is_an_html_404_for_browsers(client):
     r = client.get("/incidents/nope", headers={"accept": "text/html"})
-    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html") and "no incident nope" in r.text
+    assert (
+        r.status_code == 404
+        and r.headers["content-type"].startswith("text/html")
+        and "no incident nope" in r.text
+    )
 
 
 def test_pages_dashboard_offers_the_filters(client):
     page = client.get("/").text
     for name in ("event_type", "date_from", "date_to", "actor", "country", "min_confidence"):
         assert f'name="{name}"' in page
-    assert '/static/vendor/leaflet/leaflet.js' in page and 'id="timeline-svg"' in page
+    assert "/static/vendor/leaflet/leaflet.js" in page and 'id="timeline-svg"' in page
 
 
 def test_pages_static_assets_are_bundled(client):
-    for path in ("/static/vendor/leaflet/leaflet.js", "/static/vendor/leaflet/leaflet.css", "/static/dashboard.js",
-                 "/static/basemap/countries.geojson", "/static/basemap/admin1.geojson", "/static/VENDOR.md"):
+    for path in (
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/leaflet/leaflet.css",
+        "/static/dashboard.js",
+        "/static/basemap/countries.geojson",
+        "/static/basemap/admin1.geojson",
+        "/static/VENDOR.md",
+    ):
         assert client.get(path).status_code == 200, path

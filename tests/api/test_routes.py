@@ -27,7 +27,9 @@ def test_routes_incidents_list_is_paginated(client):
 def test_routes_incidents_default_order_is_newest_first(client):
     dates = [i["date"] for i in items(client, "/api/incidents?limit=61")["items"]]
     assert dates == sorted(dates, reverse=True)
-    by_deaths = [i["fatalities"]["best"] for i in items(client, "/api/incidents?sort=-fatalities&limit=61")["items"]]
+    by_deaths = [
+        i["fatalities"]["best"] for i in items(client, "/api/incidents?sort=-fatalities&limit=61")["items"]
+    ]
     assert by_deaths == sorted(by_deaths, reverse=True)
 
 
@@ -115,7 +117,10 @@ def test_routes_incident_detail_sets_reports_side_by_side(client):
     for report in doc["reports"]:
         text = report["article"]["text"]
         evidence = [h for h in report["highlights"] if h["kind"] == "evidence"]
-        assert evidence and text[evidence[0]["start"]:evidence[0]["end"]] == report["events"][0]["evidence_text"]
+        assert (
+            evidence
+            and text[evidence[0]["start"] : evidence[0]["end"]] == report["events"][0]["evidence_text"]
+        )
 
 
 def test_routes_article_detail_marks_places_actors_events(client):
@@ -125,7 +130,9 @@ def test_routes_article_detail_marks_places_actors_events(client):
     assert doc["events"] and doc["places"] and doc["incident_ids"] == ["inc-0"]
 
 
-@pytest.mark.parametrize("url", ["/api/incidents/nope", "/api/articles/nope", "/api/sources/nope", "/api/outlets/nope"])
+@pytest.mark.parametrize(
+    "url", ["/api/incidents/nope", "/api/articles/nope", "/api/sources/nope", "/api/outlets/nope"]
+)
 def test_routes_unknown_ids_are_404(client, url):
     r = client.get(url)
     assert r.status_code == 404 and "nope" in r.json()["detail"]
@@ -148,7 +155,11 @@ def test_routes_search_returns_snippets_and_rejects_bad_queries(client):
 def test_routes_sources_and_outlets_are_counted(client):
     sources = items(client, "/api/sources")["items"]
     witnesses = next(s for s in sources if s["name"] == "witnesses")
-    assert witnesses["kind"] == "witness" and witnesses["events"] > 0 and witnesses["as_origin"] == witnesses["events"]
+    assert (
+        witnesses["kind"] == "witness"
+        and witnesses["events"] > 0
+        and witnesses["as_origin"] == witnesses["events"]
+    )
     detail = items(client, "/api/sources/witnesses")
     assert len(detail["incidents"]) == witnesses["incidents"]
     outlets = items(client, "/api/outlets")["items"]
@@ -191,3 +202,10 @@ def test_routes_timeline_buckets_sum_to_the_total(client):
     assert all(b["start"].endswith("-01") for b in months)
     weeks = items(client, "/api/timeline?bucket=week&event_type=Riots")["bins"]
     assert sum(b["count"] for b in weeks) == items(client, "/api/incidents?event_type=Riots")["total"]
+
+
+def test_routes_overview_counts_match_the_store_stats(client):
+    overview, stats = items(client, "/api/overview"), items(client, "/api/stats")
+    for key in ("incidents", "events", "articles"):
+        assert overview[key] == stats[key]
+    assert overview["facets"] == stats["facets"]

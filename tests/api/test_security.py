@@ -7,9 +7,20 @@ import pytest
 from warlog.api import create_app, routes
 from warlog.api.synthetic import HOSTILE_TEXT
 
-PAGES = ["/", "/incidents", "/incidents/inc-hostile-1", "/articles", "/articles/hostile-1", "/events", "/places",
-         "/sources", "/sources/%3Cscript%3Esrc%3C%2Fscript%3E", "/outlets", "/outlets/%3Cem%3EOutlet%3C%2Fem%3E",
-         "/search?q=Gunmen"]
+PAGES = [
+    "/",
+    "/incidents",
+    "/incidents/inc-hostile-1",
+    "/articles",
+    "/articles/hostile-1",
+    "/events",
+    "/places",
+    "/sources",
+    "/sources/%3Cscript%3Esrc%3C%2Fscript%3E",
+    "/outlets",
+    "/outlets/%3Cem%3EOutlet%3C%2Fem%3E",
+    "/search?q=Gunmen",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)

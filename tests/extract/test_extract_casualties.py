@@ -124,3 +124,57 @@ def test_casualties_parse_number_words_and_digits():
     assert parse_number(list(tok("two hundred"))) == 200
     assert parse_number(list(tok("Sixteen"))) == 16
     assert parse_number(list(tok("86 30"))) == 86  # two numbers, not one
+
+
+def test_casualties_count_before_other_kind_is_not_taken(make_doc):
+    # 8 persons killed 58 others injured
+    doc = make_doc(
+        ["8", "persons", "killed", "58", "others", "injured"],
+        [1, 2, 2, 4, 2, 4],
+        ["nummod", "nsubj", "ROOT", "nummod", "dobj", "acl"],
+        ["NUM", "NOUN", "VERB", "NUM", "NOUN", "VERB"],
+        lemmas=["8", "person", "kill", "58", "other", "injure"],
+        tags=["CD", "NNS", "VBD", "CD", "NNS", "VBN"],
+    )
+    counts = sentence_casualties(doc[:], [(doc[2], "dead"), (doc[5], "hurt")])
+    assert ("dead", 58) not in [(c.kind, c.value) for c in counts]
+    assert ("hurt", 58) in [(c.kind, c.value) for c in counts]
+
+
+def test_casualties_day_of_a_date_is_not_a_count(make_doc):
+    # Sun 10 Jul : 10 is a day
+    doc = make_doc(
+        ["Sun", "10", "Jul", "killed"],
+        [3, 2, 3, 3],
+        ["npadvmod", "nummod", "npadvmod", "ROOT"],
+        ["PROPN", "NUM", "PROPN", "VERB"],
+        lemmas=["sun", "10", "jul", "kill"],
+        tags=["NNP", "CD", "NNP", "VBN"],
+    )
+    assert all(c.value != 10 for c in sentence_casualties(doc[:], [(doc[3], "dead")]))
+
+
+def test_casualties_conjoined_verb_shares_passive_subject(make_doc):
+    # 41 rebels were rounded up and executed
+    doc = make_doc(
+        ["41", "rebels", "were", "rounded", "up", "and", "executed"],
+        [1, 3, 3, 3, 3, 3, 3],
+        ["nummod", "nsubjpass", "auxpass", "ROOT", "prt", "cc", "conj"],
+        ["NUM", "NOUN", "AUX", "VERB", "ADP", "CCONJ", "VERB"],
+        lemmas=["41", "rebel", "be", "round", "up", "and", "execute"],
+        tags=["CD", "NNS", "VBD", "VBN", "RP", "CC", "VBN"],
+    )
+    assert _values(doc, 6) == [("dead", 41)]
+
+
+def test_casualties_digit_group_before_the_count_is_another_number(make_doc):
+    # 85 12 terrorists were killed
+    doc = make_doc(
+        ["85", "12", "terrorists", "were", "killed"],
+        [1, 2, 4, 4, 4],
+        ["compound", "nummod", "nsubjpass", "auxpass", "ROOT"],
+        ["NUM", "NUM", "NOUN", "AUX", "VERB"],
+        lemmas=["85", "12", "terrorist", "be", "kill"],
+        tags=["CD", "CD", "NNS", "VBD", "VBN"],
+    )
+    assert _values(doc, 4) == [("dead", 12)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
-from warlog.extract.dates import parse_published, resolve
+from warlog.extract.dates import dateline_date, parse_published, resolve, sentence_dates
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,31 @@ def test_dates_parse_published_accepts_date_and_datetime():
     assert parse_published("2017-04-07T09:14:00Z") == date(2017, 4, 7)
     assert parse_published(None) is None
     assert parse_published("April 2017") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fri 07 Apr 2017 at 0914 Homs governor says", date(2017, 4, 7)),
+        ("Posted on July 2 2016 by a correspondent", date(2016, 7, 2)),
+        ("30.04.2017) Get short URL An airstrike", date(2017, 4, 30)),
+        ("No date at the start of this text", None),
+    ],
+)
+def test_dates_dateline_date_at_text_start(text, expected):
+    assert dateline_date(text) == expected
+
+
+def test_dates_without_publication_only_absolute_years(make_doc):
+    # in August 2014 ... yesterday : only the dated expression resolves
+    doc = make_doc(
+        ["captured", "Sinjar", "in", "August", "2014", "yesterday"],
+        [0, 0, 0, 2, 3, 0],
+        ["ROOT", "dobj", "prep", "pobj", "nummod", "npadvmod"],
+        ["VERB", "PROPN", "ADP", "PROPN", "NUM", "NOUN"],
+    )
+    doc.ents = [Span(doc, 3, 5, label="DATE"), Span(doc, 5, 6, label="DATE")]
+    found = sentence_dates(doc[:], None)
+    assert [(d.date, d.precision) for d in found] == [(date(2014, 8, 1), "month")]
+    with_base = sentence_dates(doc[:], date(2017, 4, 7))
+    assert (date(2017, 4, 6), "day") in [(d.date, d.precision) for d in with_base]

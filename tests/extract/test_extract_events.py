@@ -122,3 +122,67 @@ def test_events_actor_ruler_is_a_registered_factory():
     nlp.add_pipe(RULER_NAME)
     doc = nlp("Clashes between the SDF and Daesh")
     assert {e.ent_id_ for e in doc.ents} == {"Syrian Democratic Forces", "Islamic State (ISIS)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of protesters marched peacefully through Khartoum on Friday.", "Peaceful protest"),
+        ("Protesters threw stones and set fire to tyres in Baghdad on Friday.", "Violent demonstration"),
+        (
+            "Security forces shot dead five protesters in Khartoum on Monday.",
+            "Excessive force against protesters",
+        ),
+        ("Police seized 40 rifles and 2,000 rounds of ammunition in Kano.", "Disrupted weapons use"),
+        ("An angry mob lynched a suspected thief in Lagos on Sunday.", "Mob violence"),
+    ],
+)
+def test_events_demonstrations_and_weapons(code, text, expected):
+    events, main = code(text)
+    assert main is not None
+    assert next(e for e in events if e.event_id == main).sub_event_type == expected
+
+
+def test_events_accident_is_not_political_violence(code):
+    events, _ = code("A boiler exploded at a chemical plant on Saturday, killing two workers.")
+    assert events == []
+
+
+def test_events_distinct_dates_stay_distinct(code):
+    text = (
+        "Islamic State fighters captured the town of Sinjar in August 2014. "
+        "Islamic State fighters captured the town of Palmyra in May 2015."
+    )
+    events, _ = code(text, published=None)
+    assert [(e.sub_event_type, e.date) for e in events] == [
+        ("Non-state actor overtakes territory", "2014-08-01"),
+        ("Non-state actor overtakes territory", "2015-05-01"),
+    ]
+
+
+def test_events_location_most_specific_place_not_a_foreign_government(nlp, extractor):
+    from warlog.types import Article, Place, PlaceMention
+
+    text = "Russia said its jets struck the town of Saraqib in Idlib province on Friday, killing four people."
+    russia = Place("Russia", 60.0, 100.0, "RU", feature_class="A", feature_code="PCLI")
+    saraqib = Place("Saraqib", 35.86, 36.8, "SY", admin1="Idlib", feature_class="P", feature_code="PPL")
+    idlib = Place("Idlib", 35.8, 36.6, "SY", admin1="Idlib", feature_class="A", feature_code="ADM1")
+    places = [
+        PlaceMention(text.index("Russia"), text.index("Russia") + 6, "Russia", russia, "ner"),
+        PlaceMention(text.index("Saraqib"), text.index("Saraqib") + 7, "Saraqib", saraqib, "ner"),
+        PlaceMention(text.index("Idlib"), text.index("Idlib") + 5, "Idlib", idlib, "ner"),
+    ]
+    article = Article(article_id="t", text=text, content_hash="x", published="2017-04-07")
+    events, main = extractor.extract(nlp(text), article=article, places=places)
+    e = next(e for e in events if e.event_id == main)
+    assert e.location is not None and e.location.text == "Saraqib"
+    assert e.geo_precision == 1
+    assert e.field_spans["location"] == type(e.field_spans["location"])(places[1].start, places[1].end)
+
+
+def test_events_unnamed_sources_are_hedged(code):
+    e = _one(
+        code, "By some accounts, Islamic State fighters held hundreds of people as human shields in Raqqa."
+    )
+    assert e.certainty == "hedged"
+    assert [s.name for s in e.sources] == ["some accounts"]

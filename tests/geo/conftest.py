@@ -42,6 +42,9 @@ ROWS: list[tuple[Any, ...]] = [
     ("Kirkuk", 10.0, 10.0, "NG", 999001, "Bauchi", "P", "PPL", 900, ["Kirkuk"]),
     ("Al Bab", 36.37, 37.52, "SY", 170017, "Aleppo", "P", "PPL", 130_000, ["Al Bab", "Bab"]),
     ("Bab", 46.0, 2.0, "FR", 999002, "Auvergne", "P", "PPL", 800, ["Bab"]),
+    ("Qxyzville", 31.0, -7.0, "MA", 999005, "Marrakesh-Safi", "P", "PPL", 500, ["Qxyzville"]),
+    ("Sadr City", 33.39, 44.46, "IQ", 999003, "Baghdad", "P", "PPL", 1_500_000, ["Sadr City"]),
+    ("Sadr", 10.0, 50.0, "SO", 999004, "Bari", "P", "PPL", 2_000, ["Sadr"]),
 ]
 DEMONYMS = {"syrian": 5, "iraqi": 6, "libyan": 0, "lebanese": 1}
 

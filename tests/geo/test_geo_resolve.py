@@ -57,3 +57,15 @@ def test_resolve_one_sense_per_name(geoparse: Any) -> None:
     text = "In Libya, Tripoli was calm. Tripoli airport reopened."
     ms = geoparse(text, [("Libya", "GPE"), ("Tripoli", "GPE"), ("Tripoli", "GPE")])
     assert ms[1].place == ms[2].place
+
+
+def test_resolve_hamlet_abroad_left_unresolved(geoparse: Any) -> None:
+    text = "Syrian troops in Syria fought in Qxyzville, near Aleppo."
+    ms = geoparse(text, [("Syrian", "NORP"), ("Syria", "GPE"), ("Qxyzville", "GPE"), ("Aleppo", "GPE")])
+    q = next(m for m in ms if m.text == "Qxyzville")
+    assert q.place is None  # a 500-person village in Morocco is not what a Syrian report means
+
+
+def test_resolve_entity_trimmed_of_trailing_common_word(geoparse: Any) -> None:
+    ms = geoparse("Iraqi jets bombed Kirkuk hours later.", [("Iraqi", "NORP"), ("Kirkuk hours", "GPE")])
+    assert ms[-1].text == "Kirkuk" and ms[-1].place.country_code == "IQ"

@@ -127,3 +127,12 @@ def test_assess_signatures_spot_a_copied_text():
     assert signature_similarity(sigs["a"], sigs["b"]) > 0.8
     assert signature_similarity(sigs["a"], sigs["c"]) < 0.2
     assert signatures({"a": wire}, shingle_words=5, num_perm=64) == {"a": sigs["a"]}
+
+
+def test_assess_denial_is_listed_and_lowers_confidence():
+    plain = build_incident("i", [event("a:e1")], outlets={"a": "Levant Observer"})
+    denied = event("a:e1")
+    denied.disputed_by = ["Russian defence ministry"]
+    inc = build_incident("i", [denied], outlets={"a": "Levant Observer"})
+    assert inc.contradictions == ["disputed: Russian defence ministry denies it (Levant Observer)"]
+    assert inc.confidence < plain.confidence

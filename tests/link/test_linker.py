@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import random
 
-from link_samples import KIRKUK, MOSUL, TEXT, ZANJILI, report
+import pytest
+from link_samples import KIRKUK, MOSUL, NINEVEH, TEXT, ZANJILI, report
 
 from warlog.link import incident_id, link_incidents
 from warlog.store import open_store
@@ -113,3 +115,44 @@ def test_linker_wire_copy_counts_as_one_independent_source(store, settings):
     assert any("near-identical texts" in r for r in incident.reasons)
     assert incident.contradictions == ["fatalities: 8 (Gulf Dispatch; Tigris Wire) vs 11 (Nineveh Today)"]
     assert MOSUL.geonames_id is not None
+
+
+def _random_reports(rng, n):
+    """``n`` reports crowded into 3 towns of 2 provinces over 6 days: many links, chains and splits."""
+    towns = [MOSUL, ZANJILI, KIRKUK]
+    subs = ["Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"]
+    out = []
+    for i in range(n):
+        place = rng.choice(towns)
+        regional = rng.random() < 0.15
+        out.append(
+            dict(
+                article_id=f"r{i:03d}",
+                outlet=f"Outlet {rng.randrange(8)}",
+                fatalities=rng.choice([None, 2, 3, 5]),
+                date=f"2017-03-{rng.randrange(10, 16)}",
+                precision=rng.choices(["day", "week", "month"], weights=[8, 1, 1])[0],
+                place=NINEVEH if regional and place is not KIRKUK else place,
+                geo_precision=3 if regional else rng.choice([1, 2]),
+                sub=rng.choice(subs),
+                actor1=rng.choice([None, "Islamic State (ISIS)", "Military Forces of Iraq"]),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_linker_incremental_equals_relink_on_random_batches(tmp_path, settings, seed):
+    rng = random.Random(seed)
+    specs = _random_reports(rng, 60)
+    with open_store(tmp_path / "r.db", settings=settings) as store:
+        while specs:
+            batch = specs[: rng.randrange(1, 8)]
+            specs = specs[len(batch) :]
+            for spec in batch:
+                report(store, spec.pop("article_id"), **spec)
+            link_incidents(store, settings=settings)
+        incremental = incidents(store)
+        assert any(len(events) > 2 for _, events in incremental)  # the data does link
+        link_incidents(store, settings=settings, relink=True)
+        assert incidents(store) == incremental

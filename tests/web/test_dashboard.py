@@ -1,4 +1,4 @@
-"""The dashboard in a real browser: markers on the map, brushing the timeline, filters, no outside requests."""
+"""The dashboard in a real browser: map markers, timeline brushing, filters, no outside requests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import re
 
 def open_dashboard(page):
     page.goto("/")
-    page.wait_for_function("() => Number(document.body.dataset.markers) > 0 && document.body.dataset.loading === ''")
+    page.wait_for_function(
+        "() => Number(document.body.dataset.markers) > 0 && document.body.dataset.loading === ''"
+    )
 
 
 def in_view(page) -> int:
@@ -15,8 +17,10 @@ def in_view(page) -> int:
 
 
 def settle(page, before: str):
-    page.wait_for_function("t => document.querySelector('#summary').innerText !== t "
-                           "&& document.body.dataset.loading === ''", arg=before)
+    page.wait_for_function(
+        "t => document.querySelector('#summary').innerText !== t && document.body.dataset.loading === ''",
+        arg=before,
+    )
 
 
 def test_dashboard_map_shows_markers(page, artifacts):
@@ -46,7 +50,10 @@ def test_dashboard_brushing_the_timeline_changes_the_markers(page, artifacts):
     date_from, date_to = page.input_value("#date_from"), page.input_value("#date_to")
     assert date_from and date_to and date_from < date_to
     assert page.locator("#timeline .bar.in").count() > 0
-    assert page.locator(".incident-marker, .cluster-marker").count() != before_markers or after_total < before_total
+    assert (
+        page.locator(".incident-marker, .cluster-marker").count() != before_markers
+        or after_total < before_total
+    )
     page.screenshot(path=str(artifacts / "dashboard-brushed.png"))
     # a click on the timeline clears the selection
     cleared_from = page.locator("#summary").inner_text()
@@ -63,7 +70,9 @@ def test_dashboard_filters_change_the_markers(page):
     settle(page, summary)
     battles = in_view(page)
     assert 0 < battles < total
-    colours = page.eval_on_selector_all(".incident-marker", "els => [...new Set(els.map(e => e.getAttribute('fill')))]")
+    colours = page.eval_on_selector_all(
+        ".incident-marker", "els => [...new Set(els.map(e => e.getAttribute('fill')))]"
+    )
     assert set(colours) <= {"#d55e00"}
 
 

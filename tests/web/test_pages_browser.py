@@ -32,3 +32,13 @@ def test_pages_browser_article_markup_renders_as_text(page, artifacts):
     page.screenshot(path=str(artifacts / "article-hostile.png"), full_page=True)
     page.goto("/incidents/inc-hostile-1")
     assert page.evaluate("window.__xss") is None
+
+
+def test_pages_browser_api_docs_work_offline(page, base_url, artifacts):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto("/api/docs")
+    page.get_by_text("/api/incidents/{incident_id}", exact=True).first.wait_for()
+    assert all(u.startswith(base_url) for u in urls), urls
+    assert page.console_errors == []
+    page.screenshot(path=str(artifacts / "api-docs.png"))

@@ -7,30 +7,39 @@ from ``$WARLOG_TOKEN`` (or ``token=``) and is refused when none is configured.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
+import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from .. import __version__
 from ..errors import ConfigError, StoreError, WarlogError
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
-from .catalog import Catalog, CatalogCache
+from .cache import CatalogCache
+from .catalog import Catalog
 
 #: Every response: nothing but this origin's own scripts, styles, images and fetches.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -41,15 +50,63 @@ SECURITY_HEADERS = {
 WEB = resources.files("warlog") / "web"
 
 
+class _Text(Convertor[str]):
+    """A path parameter that may hold anything, '/' and newlines included (ids can be URLs; names are
+    whatever the articles said)."""
+
+    regex = r"(?s:.+)"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("text", _Text())
+
+
 @dataclass
 class AppState:
     db: Path
     settings: Settings
     catalogs: CatalogCache
     token: str | None
+    stores: ThreadStores
 
-    def open(self) -> Store:
-        return open_store(self.db, settings=self.settings)
+
+class ThreadStores:
+    """Stands for a :class:`Store`: each call goes to the calling thread's own connection.
+
+    SQLite connections belong to the thread that opened them, and opening one per request makes
+    the last one's close checkpoint and delete the WAL while the next one opens, which stalls
+    readers on the busy timeout. So each worker thread opens one connection, kept until shutdown.
+    """
+
+    def __init__(self, db: Path, settings: Settings) -> None:
+        self._db, self._settings = db, settings
+        self._local = threading.local()
+        self._all: list[Store] = []
+        self._lock = threading.Lock()
+
+    def _store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self._db, settings=self._settings)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store(), name)
+
+    def close_all(self) -> None:
+        with self._lock:
+            stores, self._all = self._all, []
+        for store in stores:
+            with contextlib.suppress(Exception):  # a connection can only be closed by its thread
+                store.close()
 
 
 def create_app(db: str | Path, *, settings: Settings | None = None, token: str | None = None) -> FastAPI:
@@ -64,19 +121,35 @@ def create_app(db: str | Path, *, settings: Settings | None = None, token: str |
         raise ConfigError("W501", path=path, detail="no such database (run `warlog ingest ... --db` first)")
     conf = settings["serve"]
     token = token if token is not None else os.environ.get(conf["token_env"])
-    state = AppState(db=path, settings=settings, token=token or None,
-                     catalogs=CatalogCache(path, lambda: open_store(path, settings=settings),
-                                           check_every=conf["refresh_seconds"]))
+    state = AppState(
+        stores=ThreadStores(path, settings),
+        db=path,
+        settings=settings,
+        token=token or None,
+        catalogs=CatalogCache(
+            path, lambda: open_store(path, settings=settings), check_every=conf["refresh_seconds"]
+        ),
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(state.catalogs.get)  # build the index before the first request
+        yield
+        state.stores.close_all()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="warlog",
         version=__version__,
         description="Geolocated, source-attributed conflict events: articles, events, incidents, places, "
-                    "sources and outlets, with filters, pagination and GeoJSON/CSV downloads. Read-only, "
-                    "except POST /api/ingest with a bearer token.",
-        docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json",
-        swagger_ui_parameters={"syntaxHighlight": False},
+        "sources and outlets, with filters, pagination and GeoJSON/CSV downloads. Read-only, "
+        "except POST /api/ingest with a bearer token.",
+        docs_url=None,  # served offline by pages.api_docs, with the vendored Swagger UI
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
     )
     app.state.warlog = state
+    app.add_middleware(GZipMiddleware, minimum_size=4096)
     app.add_middleware(_SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -106,16 +179,19 @@ class _SecurityHeaders(BaseHTTPMiddleware):
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/docs"):  # Swagger UI needs its inline script and a CDN
-            del response.headers["Content-Security-Policy"]
         return response
 
 
 def _error(request: Request, status: int, detail: str, code: str | None, headers: Any = None) -> Response:
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"detail": detail, "code": code}, status_code=status, headers=headers)
-    page = templates().TemplateResponse(request, "error.html", {"status": status, "detail": detail, "code": code},
-                                        status_code=status, headers=headers)
+    page = templates().TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "detail": detail, "code": code},
+        status_code=status,
+        headers=headers,
+    )
     return page if isinstance(page, HTMLResponse) else HTMLResponse(str(detail), status_code=status)
 
 
@@ -143,21 +219,23 @@ def get_state(request: Request) -> AppState:
     return state
 
 
-def get_store(state: Annotated[AppState, Depends(get_state)]) -> Iterator[Store]:
-    """One store connection per request (SQLite connections stay in their thread)."""
-    store = state.open()
-    try:
-        yield store
-    finally:
-        store.close()
+def get_store(state: Annotated[AppState, Depends(get_state)]) -> Store:
+    """The store, through the calling thread's own connection."""
+    return cast(Store, state.stores)
 
 
 def get_catalog(state: Annotated[AppState, Depends(get_state)]) -> Catalog:
     return state.catalogs.get()
 
 
-def serve(*, db: str | Path, host: str | None = None, port: int | None = None,
-          settings: Settings | None = None, log_level: str = "info") -> None:
+def serve(
+    *,
+    db: str | Path,
+    host: str | None = None,
+    port: int | None = None,
+    settings: Settings | None = None,
+    log_level: str = "info",
+) -> None:
     """Serve the dashboard and API over ``db`` until interrupted (host and port default to [serve])."""
     import uvicorn
 

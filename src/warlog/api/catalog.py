@@ -4,19 +4,17 @@ The :class:`~warlog.store.base.Store` protocol iterates whole tables; the dashbo
 incidents in a bounding box, of some types, since some date, a page at a time, within 200 ms on
 100,000 events. :class:`Catalog` reads the store once through the protocol (``iter_incidents``,
 ``iter_events``, ``iter_articles``, ``iter_place_mentions``) into numpy columns and answers those
-queries with vectorised masks; :class:`CatalogCache` rebuilds it when the database file changes.
+queries with vectorised masks; :class:`~warlog.api.cache.CatalogCache` rebuilds it when the
+database file changes.
 Article texts are not kept: pages fetch them with ``store.get_article``.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -94,10 +92,14 @@ class Columns:
     def build(rows: Sequence[tuple[int, float, float, int, int, int, float, int]]) -> Columns:
         arr = list(zip(*rows, strict=True)) if rows else [()] * 8
         return Columns(
-            day=np.array(arr[0], dtype=np.int32), lat=np.array(arr[1], dtype=np.float64),
-            lon=np.array(arr[2], dtype=np.float64), type=np.array(arr[3], dtype=np.int16),
-            sub=np.array(arr[4], dtype=np.int16), fatalities=np.array(arr[5], dtype=np.int32),
-            confidence=np.array(arr[6], dtype=np.float32), country=np.array(arr[7], dtype=np.int16),
+            day=np.array(arr[0], dtype=np.int32),
+            lat=np.array(arr[1], dtype=np.float64),
+            lon=np.array(arr[2], dtype=np.float64),
+            type=np.array(arr[3], dtype=np.int16),
+            sub=np.array(arr[4], dtype=np.int16),
+            fatalities=np.array(arr[5], dtype=np.int32),
+            confidence=np.array(arr[6], dtype=np.float32),
+            country=np.array(arr[7], dtype=np.int16),
         )
 
     def __len__(self) -> int:
@@ -116,8 +118,18 @@ class Catalog:
         self.article_ix: dict[str, int] = {}
         for a in store.iter_articles():
             self.article_ix[a.article_id] = len(self.articles)
-            self.articles.append(ArticleInfo(a.article_id, a.title, a.published, a.outlet, a.url, a.language,
-                                             a.duplicate_of, main.get(a.article_id)))
+            self.articles.append(
+                ArticleInfo(
+                    a.article_id,
+                    a.title,
+                    a.published,
+                    a.outlet,
+                    a.url,
+                    a.language,
+                    a.duplicate_of,
+                    main.get(a.article_id),
+                )
+            )
         self.article_day = np.array([day_number(a.published) for a in self.articles], dtype=np.int32)
         self.incidents: list[Incident] = list(store.iter_incidents())
         self.incident_ix = {inc.incident_id: n for n, inc in enumerate(self.incidents)}
@@ -125,14 +137,28 @@ class Catalog:
         for article_id, mention in store.iter_place_mentions():
             self.mentions[article_id].append(mention)
         self._read_events(store)
-        self.inc = Columns.build([
-            (day_number(i.date), *self._where(i.location), self._type(i.event_type), self._sub(i.sub_event_type),
-             _fatalities(i.fatalities_best, i.fatalities_high, i.fatalities_low), i.confidence,
-             self._country(i.location))
-            for i in self.incidents
-        ])
-        self.inc.actors, self.inc.outlets, self.inc.sources = self._inc_actors, self._inc_outlets, self._inc_sources
-        self.inc_order = np.lexsort((np.arange(len(self.incidents)), self.inc.day))  # by date, then store order
+        self.inc = Columns.build(
+            [
+                (
+                    day_number(i.date),
+                    *self._where(i.location),
+                    self._type(i.event_type),
+                    self._sub(i.sub_event_type),
+                    _fatalities(i.fatalities_best, i.fatalities_high, i.fatalities_low),
+                    i.confidence,
+                    self._country(i.location),
+                )
+                for i in self.incidents
+            ]
+        )
+        self.inc.actors, self.inc.outlets, self.inc.sources = (
+            self._inc_actors,
+            self._inc_outlets,
+            self._inc_sources,
+        )
+        self.inc_order = np.lexsort(
+            (np.arange(len(self.incidents)), self.inc.day)
+        )  # by date, then store order
         self.places = self._places()
 
     # -- building -----------------------------------------------------------------------------
@@ -160,8 +186,17 @@ class Catalog:
             if art >= 0:
                 self.articles[art].events += 1
             conf = self.incidents[inc].confidence if inc >= 0 else 0.0
-            rows.append((day_number(e.date), *self._where(e.location), self._type(e.event_type),
-                         self._sub(e.sub_event_type), _fatalities(e.fatalities), conf, self._country(e.location)))
+            rows.append(
+                (
+                    day_number(e.date),
+                    *self._where(e.location),
+                    self._type(e.event_type),
+                    self._sub(e.sub_event_type),
+                    _fatalities(e.fatalities),
+                    conf,
+                    self._country(e.location),
+                )
+            )
             outlet = self.articles[art].outlet if art >= 0 else None
             for actor in {e.actor1, e.actor2} - {None}:
                 actors[str(actor)].add(n)
@@ -180,9 +215,16 @@ class Catalog:
             if e.sources:
                 self.source_origin[e.sources[-1].name] += 1
         self.ev = Columns.build(rows)
-        self.ev.actors, self.ev.outlets, self.ev.sources = _lists(actors), _lists(ev_outlets), _lists(ev_sources)
+        self.ev.actors, self.ev.outlets, self.ev.sources = (
+            _lists(actors),
+            _lists(ev_outlets),
+            _lists(ev_sources),
+        )
         self._inc_actors, self._inc_outlets, self._inc_sources = (
-            _lists(inc_actors), _lists(inc_outlets), _lists(inc_sources))
+            _lists(inc_actors),
+            _lists(inc_outlets),
+            _lists(inc_sources),
+        )
         self.ev_order = np.lexsort((np.arange(len(self.event_ids)), self.ev.day))
 
     def _type(self, name: str) -> int:
@@ -212,12 +254,21 @@ class Catalog:
             for m in mentions:
                 p = m.place
                 key = (p.geonames_id or p.name, p.country_code) if p else (m.text, None)
-                rec = found.setdefault(key, {
-                    "name": p.name if p else m.text, "geonames_id": p.geonames_id if p else None,
-                    "country_code": p.country_code if p else None, "admin1": p.admin1 if p else None,
-                    "lat": p.lat if p else None, "lon": p.lon if p else None,
-                    "feature_code": p.feature_code if p else None, "resolved": p is not None,
-                    "mentions": 0, "articles": set()})
+                rec = found.setdefault(
+                    key,
+                    {
+                        "name": p.name if p else m.text,
+                        "geonames_id": p.geonames_id if p else None,
+                        "country_code": p.country_code if p else None,
+                        "admin1": p.admin1 if p else None,
+                        "lat": p.lat if p else None,
+                        "lon": p.lon if p else None,
+                        "feature_code": p.feature_code if p else None,
+                        "resolved": p is not None,
+                        "mentions": 0,
+                        "articles": set(),
+                    },
+                )
                 rec["mentions"] += 1
                 rec["articles"].add(article_id)
         places = [{**r, "articles": len(r["articles"])} for r in found.values()]
@@ -237,8 +288,10 @@ class Catalog:
         if f.sub_event_type:
             keep &= np.isin(cols.sub, [self._sub(t) for t in f.sub_event_type if t in self.sub_names])
         if f.country:
-            keep &= np.isin(cols.country, [self._country_ix[c] for c in (x.upper() for x in f.country)
-                                           if c in self._country_ix])
+            keep &= np.isin(
+                cols.country,
+                [self._country_ix[c] for c in (x.upper() for x in f.country) if c in self._country_ix],
+            )
         if f.min_confidence is not None:
             keep &= cols.confidence >= f.min_confidence - 1e-6
         if f.bbox is not None:
@@ -247,8 +300,11 @@ class Catalog:
                 keep &= (cols.lat >= south) & (cols.lat <= north)
                 if east - west < 360:
                     west, east = _wrap(west), _wrap(east)
-                    inside = (cols.lon >= west) & (cols.lon <= east) if west <= east else (
-                        (cols.lon >= west) | (cols.lon <= east))
+                    inside = (
+                        (cols.lon >= west) & (cols.lon <= east)
+                        if west <= east
+                        else ((cols.lon >= west) | (cols.lon <= east))
+                    )
                     keep &= inside
         if f.actor:
             keep &= _rows_matching(cols.actors, f.actor, len(cols))
@@ -259,7 +315,7 @@ class Catalog:
         return keep
 
     def select(self, cols: Columns, order: np.ndarray, f: Filters, sort: str = "-date") -> np.ndarray:
-        """Row numbers passing ``f``, sorted by ``sort`` (date, fatalities or confidence; '-' = descending)."""
+        """Row numbers passing ``f``, sorted by ``sort`` (date, fatalities, confidence; '-': descending)."""
         rows = order[self.mask(cols, f)[order]]
         key = sort.lstrip("-")
         if key == "fatalities":
@@ -269,7 +325,7 @@ class Catalog:
         return rows[::-1] if sort.startswith("-") else rows
 
     def select_articles(self, f: Filters, article_ids: Sequence[str] | None = None) -> list[int]:
-        """Article rows (ingestion order) published within the dates, of the outlet, or among ``article_ids``."""
+        """Article rows (ingestion order) within the dates, of the outlet, among ``article_ids``."""
         keep = np.ones(len(self.articles), dtype=bool)
         if f.date_from:
             keep &= self.article_day >= day_number(f.date_from)
@@ -303,11 +359,17 @@ class Catalog:
             starts = [day_string(base + k * step) for k in range(width)]
         counts = np.bincount(keys, minlength=width)
         deaths = np.bincount(keys, weights=self.inc.fatalities[rows], minlength=width)
-        return {"bucket": bucket, "bins": [
-            {"start": s, "count": int(c), "fatalities": int(d)} for s, c, d in zip(starts, counts, deaths, strict=True)
-        ]}
+        return {
+            "bucket": bucket,
+            "bins": [
+                {"start": s, "count": int(c), "fatalities": int(d)}
+                for s, c, d in zip(starts, counts, deaths, strict=True)
+            ],
+        }
 
-    def clusters(self, f: Filters, *, zoom: int, cell_px: int, max_zoom: int, max_points: int) -> dict[str, Any]:
+    def clusters(
+        self, f: Filters, *, zoom: int, cell_px: int, max_zoom: int, max_points: int
+    ) -> dict[str, Any]:
         """The map's markers: incidents grouped on a grid of ``cell_px`` screen pixels at ``zoom``.
 
         A cell holding one incident (or any cell once ``zoom >= max_zoom``) gives one point per
@@ -334,34 +396,69 @@ class Catalog:
                 mean_lon = np.bincount(inv, weights=lon[dense], minlength=n)
                 deaths = np.bincount(inv, weights=self.inc.fatalities[rows[dense]], minlength=n)
                 types = self.inc.type[rows[dense]].astype(np.int64) + 1
-                by_type = np.bincount(inv * (len(TYPE_NAMES) + 1) + types, minlength=n * (len(TYPE_NAMES) + 1))
+                by_type = np.bincount(
+                    inv * (len(TYPE_NAMES) + 1) + types, minlength=n * (len(TYPE_NAMES) + 1)
+                )
                 top = by_type.reshape(n, len(TYPE_NAMES) + 1).argmax(axis=1) - 1
                 for c in np.flatnonzero(cnt):
-                    features.append(_point(float(mean_lon[c] / cnt[c]), float(mean_lat[c] / cnt[c]), {
-                        "cluster": True, "count": int(cnt[c]), "fatalities": int(deaths[c]),
-                        "event_type": TYPE_NAMES[top[c]] if top[c] >= 0 else None}))
+                    features.append(
+                        _point(
+                            float(mean_lon[c] / cnt[c]),
+                            float(mean_lat[c] / cnt[c]),
+                            {
+                                "cluster": True,
+                                "count": int(cnt[c]),
+                                "fatalities": int(deaths[c]),
+                                "event_type": TYPE_NAMES[top[c]] if top[c] >= 0 else None,
+                            },
+                        )
+                    )
         truncated = len(singles) > max_points
         if truncated:
             singles = singles[np.argsort(-self.inc.fatalities[singles], kind="stable")[:max_points]]
         for r in singles:
             i = self.incidents[int(r)]
             place = i.location.place if i.location else None
-            features.append(_point(float(self.inc.lon[r]), float(self.inc.lat[r]), {
-                "cluster": False, "count": 1, "incident_id": i.incident_id, "event_type": i.event_type,
-                "sub_event_type": i.sub_event_type, "date": i.date, "fatalities": int(self.inc.fatalities[r]),
-                "confidence": i.confidence, "place": place.name if place else None,
-                "reports": len(i.article_ids)}))
-        return {"type": "FeatureCollection", "features": features, "total": int(len(rows)),
-                "truncated": truncated}
+            features.append(
+                _point(
+                    float(self.inc.lon[r]),
+                    float(self.inc.lat[r]),
+                    {
+                        "cluster": False,
+                        "count": 1,
+                        "incident_id": i.incident_id,
+                        "event_type": i.event_type,
+                        "sub_event_type": i.sub_event_type,
+                        "date": i.date,
+                        "fatalities": int(self.inc.fatalities[r]),
+                        "confidence": i.confidence,
+                        "place": place.name if place else None,
+                        "reports": len(i.article_ids),
+                    },
+                )
+            )
+        return {
+            "type": "FeatureCollection",
+            "features": features,
+            "total": int(len(rows)),
+            "truncated": truncated,
+        }
 
     def sources(self) -> list[dict[str, Any]]:
         """Attributed sources, most cited first: name, kind, events, articles, incidents, as_origin."""
         out = []
         for name, rows in self.ev.sources.items():
             kinds = self.source_kinds.get(name)
-            out.append({"name": name, "kind": kinds.most_common(1)[0][0] if kinds else None, "events": len(rows),
-                        "articles": len({self.event_article[r] for r in rows}),
-                        "incidents": len(self.inc.sources.get(name, [])), "as_origin": self.source_origin[name]})
+            out.append(
+                {
+                    "name": name,
+                    "kind": kinds.most_common(1)[0][0] if kinds else None,
+                    "events": len(rows),
+                    "articles": len({self.event_article[r] for r in rows}),
+                    "incidents": len(self.inc.sources.get(name, [])),
+                    "as_origin": self.source_origin[name],
+                }
+            )
         return sorted(out, key=lambda r: (-r["events"], r["name"]))
 
     def outlets(self) -> list[dict[str, Any]]:
@@ -373,9 +470,16 @@ class Catalog:
         out = []
         for name, arts in by.items():
             dates = sorted(a.published[:10] for a in arts if a.published)
-            out.append({"name": name, "articles": len(arts), "events": sum(a.events for a in arts),
-                        "incidents": len(self.inc.outlets.get(name, [])),
-                        "first": dates[0] if dates else None, "last": dates[-1] if dates else None})
+            out.append(
+                {
+                    "name": name,
+                    "articles": len(arts),
+                    "events": sum(a.events for a in arts),
+                    "incidents": len(self.inc.outlets.get(name, [])),
+                    "first": dates[0] if dates else None,
+                    "last": dates[-1] if dates else None,
+                }
+            )
         return sorted(out, key=lambda r: (-r["articles"], r["name"]))
 
     def facets(self) -> dict[str, Any]:
@@ -388,51 +492,6 @@ class Catalog:
             "date_min": day_string(int(dated.min())) if len(dated) else None,
             "date_max": day_string(int(dated.max())) if len(dated) else None,
         }
-
-
-class CatalogCache:
-    """One :class:`Catalog` per database, rebuilt when the file (or its WAL) has changed.
-
-    ``open_store`` is called only to (re)build. The file's state is checked at most every
-    ``check_every`` seconds, so a burst of requests costs one ``stat``.
-    """
-
-    def __init__(self, path: str | Path, open_store: Callable[[], Store], *, check_every: float = 1.0) -> None:
-        self.path = Path(path)
-        self._open = open_store
-        self._check_every = check_every
-        self._lock = threading.Lock()
-        self._catalog: Catalog | None = None
-        self._stamp: tuple[int, ...] | None = None
-        self._checked = 0.0
-
-    def _file_stamp(self) -> tuple[int, ...]:
-        stamp: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                st = Path(f"{self.path}{suffix}").stat()
-                stamp += [st.st_mtime_ns, st.st_size]
-            except OSError:
-                stamp += [0, 0]
-        return tuple(stamp)
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._catalog = None
-
-    def get(self) -> Catalog:
-        now = time.monotonic()
-        catalog = self._catalog
-        if catalog is not None and now - self._checked < self._check_every:
-            return catalog
-        with self._lock:
-            stamp = self._file_stamp()
-            self._checked = now
-            if self._catalog is None or stamp != self._stamp:
-                with self._open() as store:
-                    self._catalog = Catalog(store)
-                self._stamp = stamp
-            return self._catalog
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -461,5 +520,8 @@ def _wrap(lon: float) -> float:
 
 
 def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-            "properties": props}
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+        "properties": props,
+    }

@@ -91,7 +91,9 @@ def highlights(event: Event, *, evidence: bool = True) -> list[Record]:
         out.append({"start": event.evidence.start, "end": event.evidence.end, "kind": "evidence"})
     out.append({"start": event.trigger.start, "end": event.trigger.end, "kind": "trigger"})
     for name, span in event.field_spans.items():
-        kind = "actor" if name.startswith("actor") else "number" if name in ("fatalities", "injuries") else None
+        kind = (
+            "actor" if name.startswith("actor") else "number" if name in ("fatalities", "injuries") else None
+        )
         if kind:
             out.append({"start": span.start, "end": span.end, "kind": kind})
     out += [{"start": s.span.start, "end": s.span.end, "kind": "source"} for s in event.sources if s.span]
@@ -112,11 +114,13 @@ def incident_detail(store: Store, catalog: Catalog, incident_id: str) -> Record 
     for article_id in inc.article_ids:
         article = articles.get(article_id)
         mine = [events[e] for e in inc.event_ids if e in events and events[e].article_id == article_id]
-        reports.append({
-            "article": article_record(article, text=True) if article else {"article_id": article_id},
-            "events": [records.event(e, article) for e in mine],
-            "highlights": _sorted([h for e in mine for h in highlights(e)]),
-        })
+        reports.append(
+            {
+                "article": article_record(article, text=True) if article else {"article_id": article_id},
+                "events": [records.event(e, article) for e in mine],
+                "highlights": _sorted([h for e in mine for h in highlights(e)]),
+            }
+        )
     return {"incident": incident_record(inc), "reports": reports}
 
 
@@ -161,8 +165,10 @@ def segments(text: str, marks: Sequence[Record]) -> list[tuple[str, tuple[str, .
 
 def chain_graph(sources: Sequence[Record], *, box: int = 150, gap: int = 30) -> Record:
     """Layout of one attribution chain as boxes left to right (reporting voice first), with arrows."""
-    nodes = [{"x": i * (box + gap), "name": s["name"], "label": _clip(s["name"], 22), "kind": s.get("kind")}
-             for i, s in enumerate(sources)]
+    nodes = [
+        {"x": i * (box + gap), "name": s["name"], "label": _clip(s["name"], 20), "kind": s.get("kind")}
+        for i, s in enumerate(sources)
+    ]
     arrows = [{"x1": i * (box + gap) + box, "x2": (i + 1) * (box + gap)} for i in range(len(sources) - 1)]
     return {"width": max(1, len(sources) * (box + gap) - gap), "box": box, "nodes": nodes, "arrows": arrows}
 
@@ -213,8 +219,9 @@ def to_geojson(rows: Iterable[Record]) -> Record:
         lat, lon = (where or {}).get("lat"), (where or {}).get("lon")
         if lat is None or lon is None:
             continue
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                         "properties": rec})
+        features.append(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": rec}
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -9,7 +9,8 @@
   asserted one, and an NGO monitor's figure more than an activist's. Ties go to the lower figure,
   following the codebook's "most conservative number";
 - contradictions, in words: different fatality figures, different (known) actor1, different days
-  (both known to the day) and different sub-event types, each value followed by who gave it:
+  (both known to the day) and different sub-event types, each value followed by who gave it, and
+  the parties a report says deny the event (``Event.disputed_by``):
   ``"fatalities: 16 (Northern Syria Monitor, citing SOHR) vs 23 (Levant Observer, citing a doctor)"``.
 """
 
@@ -40,7 +41,7 @@ class Agreement:
     fatalities_high: int | None
     fatalities_best: int | None
     contradictions: list[str] = field(default_factory=list)
-    #: which fields disagree: "fatalities", "actor1", "date", "sub_event_type"
+    #: which fields disagree: "fatalities", "actor1", "date", "sub_event_type", and "disputed"
     disagree_on: list[str] = field(default_factory=list)
     #: high / low fatality figure (1.0 when they agree or are unknown)
     fatalities_spread: float = 1.0
@@ -138,6 +139,19 @@ def agreement(
             ordered = sorted(values, key=lambda v: (int(v), v) if label == "fatalities" else (0, v))
             result.contradictions.append(_listing(label, {v: values[v] for v in ordered}, outlets))
             result.disagree_on.append(label)
+    disputes: dict[str, list[Event]] = defaultdict(list)
+    for e in members:
+        for party in dict.fromkeys(e.disputed_by):
+            disputes[party].append(e)
+    if disputes:
+        result.contradictions.append(
+            "disputed: "
+            + "; ".join(
+                f"{party} denies it ({'; '.join(who(e, outlets) for e in reports)})"
+                for party, reports in sorted(disputes.items())
+            )
+        )
+        result.disagree_on.append("disputed")
     if figures and figures[0] > 0:
         result.fatalities_spread = figures[-1] / figures[0]
     elif figures and figures[-1] > 0:

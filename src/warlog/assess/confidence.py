@@ -11,9 +11,10 @@ in the issue's closing note):
 2. Each origin group (see :mod:`.independence`) is worth its best report; copies add nothing.
 3. The chance that not every independent origin is wrong: ``1 − ∏(1 − w_group)``.
 4. Disagreement lowers it: ×0.85 when fatality figures differ by more than half (high > 1.5 ×
-   low), ×0.95 for a smaller difference, ×0.9 for different perpetrators, ×0.95 for a different
-   day or sub-event type. These penalties doubt the record's details more than its occurrence,
-   so they are mild.
+   low), ×0.95 for a smaller difference, ×0.9 for different perpetrators, ×0.9 when a party the
+   reports name denies it (a denial by a party to the fighting is weak evidence either way),
+   ×0.95 for a different day or sub-event type. These penalties doubt the record's details more
+   than its occurrence, so they are mild.
 5. Capped at 0.99: no count of reports makes a record certain.
 """
 
@@ -46,6 +47,8 @@ def _penalties(agreed: Agreement) -> list[tuple[float, str]]:
         out.append((0.9, "reports name different perpetrators"))
     if "date" in agreed.disagree_on:
         out.append((0.95, "reports give different days"))
+    if "disputed" in agreed.disagree_on:
+        out.append((0.9, "a party named in the reports denies it"))
     if "sub_event_type" in agreed.disagree_on:
         out.append((0.95, "reports describe it differently (sub-event types)"))
     return out

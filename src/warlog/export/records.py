@@ -81,7 +81,8 @@ def events_with_articles(store: Store) -> Iterator[tuple[Event, Article | None]]
 
 
 def event(e: Event, article: Article | None) -> Record:
-    """event.schema.json; extra: trigger, evidence_text, field_spans, and start/end of each source."""
+    """event.schema.json; extra: trigger, evidence_text, field_spans, start/end of each source, and
+    disputed_by (the parties in the article that deny the event, beside its certainty)."""
     return {
         "event_id": e.event_id,
         "article_id": e.article_id,
@@ -98,6 +99,7 @@ def event(e: Event, article: Article | None) -> Record:
         "evidence": _span(e.evidence),
         "sources": [{"name": s.name, "kind": s.kind, **_offsets(s.span)} for s in e.sources],
         "certainty": e.certainty,
+        "disputed_by": list(e.disputed_by),
         "incident_id": e.incident_id,
         "trigger": _span(e.trigger),
         "evidence_text": article.text[e.evidence.start : e.evidence.end] if article else None,

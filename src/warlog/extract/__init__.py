@@ -4,9 +4,11 @@
 the article's events and the id of its main event. ``add_components`` puts the actor ruler into
 the spaCy pipeline before the NER (called by :func:`warlog.nlp.load_nlp`).
 
-Modules: ``triggers`` (cue Matcher, negation/irrealis/aggregate filters), ``detect`` (sentence →
-mentions), ``actors``, ``casualties``, ``dates``, ``attribution`` (sources, certainty),
-``location``, ``merge`` (one event per occurrence, main event), ``extractor`` (the façade).
+Modules: ``lexicon`` (the data files in ``data/``), ``components`` (the actor ruler factory),
+``triggers`` (cue matching; negation, irrealis and aggregate filters), ``detect`` (a sentence's
+cues → typed mentions), ``classify`` (attack vs clash, protest types, accidents), ``actors``,
+``casualties``, ``dates``, ``location``, ``merge`` (one event per occurrence; the main event),
+``sourcing`` (who says so: chains, quotes, certainty), ``extractor`` (the façade).
 """
 
 from __future__ import annotations

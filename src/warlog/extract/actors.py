@@ -19,6 +19,9 @@ from .lexicon import lexicon
 
 __all__ = ["ActorMention", "ActorResolver", "Roles"]
 
+#: generic words that, in an article about one named jihadist group, mean that group (codebook §4:
+#: "'jihadis' in context"); "gunmen", "militia" or "armed men" stay unidentified
+_JIHADI = {"jihadist", "jihadi", "militant", "extremist", "terrorist", "fighter", "insurgent"}
 _SHORT = {"us", "uk", "uae", "drc", "u.s.", "u.k.", "u.s"}
 
 
@@ -112,20 +115,20 @@ class ActorResolver:
                 return words[low.rstrip("s")]
         return None
 
-    def _name(self, kind: str, country: str | None, *, acting: bool = True) -> str | None:
+    def _name(self, kind: str, country: str | None, *, acting: bool = True, word: str = "") -> str | None:
         lex = lexicon()
         code = country or self.country
         c = lex.countries.get(code) if code else None
         if kind == "state":
-            return f"Military Forces of {c.forces}" if c else None
+            return f"Military Forces of {c.forces}" if c else "Military Forces (country unknown)"
         if kind == "police":
-            return f"Police Forces of {c.forces}" if c else None
+            return f"Police Forces of {c.forces}" if c else "Police Forces (country unknown)"
         place = f" ({c.name})" if c else ""
         if kind == "rebel":
             return f"Opposition Rebels{place}"
         if kind == "unidentified":
             # "jihadists" in an article about one named group are that group, when they act
-            if acting and self.dominant_rebel:
+            if acting and self.dominant_rebel and word in _JIHADI:
                 return self.dominant_rebel
             return f"Unidentified Armed Group{place}"
         if kind == "civilians":
@@ -167,7 +170,7 @@ class ActorResolver:
         country = self.country_of(mods)
         if kind == "civilians" and country is None:
             country = self.country
-        name = self._name(kind, country, acting=acting)
+        name = self._name(kind, country, acting=acting, word=head.lemma_.lower())
         if name is None:
             return None
         start = mods[0].idx

@@ -11,6 +11,7 @@ quantities ("dozens") give no number.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,11 @@ class Count:
     civilians: bool | None = None  # True civilians, False fighters, None unknown
 
 
+_CALENDAR = {
+    m.lower()
+    for m in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if m
+}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
@@ -77,9 +83,26 @@ def _is_num(t: Token) -> bool:
     """A cardinal that can count people: not part of a date or time, not a year."""
     if t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
         return False
+    doc = t.doc
+    before = doc[t.i - 1].lower_.rstrip(".") if t.i > 0 else ""
+    after = doc[t.i + 1].lower_.rstrip(".") if t.i + 1 < len(doc) else ""
+    if before in _CALENDAR or after in _CALENDAR:
+        return False  # "Sun 10 Jul 2016", "July 19": a day of a date
     if t.like_num:
         return not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100)
     return t.lower_ in lexicon().cues["number_words"] and t.lower_ not in ("a", "an", "both")
+
+
+def _number_tokens(tok: Token) -> list[Token]:
+    """``tok`` and the number words written right before it ("twenty - five", "two hundred"); a
+    digit group before it is another number ("85 12 terrorists" counts 12)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and (doc[start - 1].text == "-" or (doc[start - 1].is_alpha and _is_num(doc[start - 1]))):
+        start -= 1
+    while start < tok.i and doc[start].text == "-":
+        start += 1
+    return list(doc[start : tok.i + 1])
 
 
 def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
@@ -87,7 +110,7 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
     vague = lexicon().words("vague_quantities")
     person = lexicon().words("person_nouns")
     if _is_num(noun) and noun.pos_ in ("NUM", "NOUN", "PRON", "ADJ", "PROPN", "X"):
-        toks = [c for c in noun.lefts if _is_num(c) or c.text == "-"] + [noun]
+        toks = _number_tokens(noun)
         rng = [c for c in noun.children if c.dep_ in ("quantmod", "conj") and _is_num(c)]
         value = parse_number(toks)
         if noun.lower_ in vague and noun.lower_ not in ("hundred", "thousand", "dozen"):
@@ -103,7 +126,7 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
         return (None, [noun])
     for c in noun.children:
         if c.dep_ == "nummod" and _is_num(c):
-            toks = [x for x in c.lefts if _is_num(x) or x.text == "-"] + [c]
+            toks = _number_tokens(c)
             value = parse_number(toks)
             rng = [x for x in c.children if x.dep_ in ("quantmod", "conj") and _is_num(x)]
             if value is not None and rng:
@@ -191,6 +214,13 @@ def _args(cue: Token) -> list[tuple[Token, bool]]:
             out.append((c, False))
         elif c.dep_ == "prep" and c.lower_ in ("of", "to", "at"):
             out.extend((p, c.lower_ == "to") for p in c.children if p.dep_ == "pobj")
+    # "41 rebels were rounded up and executed": a conjoined verb shares its head's passive subject
+    if (
+        cue.dep_ == "conj"
+        and cue.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in kids)
+    ):
+        out.extend((c, False) for c in cue.head.children if c.dep_ == "nsubjpass")
     # "12 dead", "people killed", "three injured": the casualty word modifies the count
     if cue.dep_ in ("amod", "acl", "nummod", "appos", "relcl") or (
         cue.dep_ == "conj" and cue.head.pos_ == "NUM"
@@ -247,6 +277,18 @@ def _surface(cue: Token, sent: Span) -> list[Token]:
     return out
 
 
+def _belongs_elsewhere(sent: Span, end: int, kind: str) -> bool:
+    """The count is followed by the other kind's word: "8 killed 58 others injured" gives 58 injured."""
+    doc = sent.doc
+    other = lexicon().words("casualty_hurt" if kind == "dead" else "casualty_dead")
+    for t in doc[end : min(sent.end, end + 2)]:  # the count's noun, then the casualty word
+        if t.lemma_.lower() in other or t.lower_ in other:
+            return True
+        if t.lower_ not in ("others", "other", "more", "people", "persons"):
+            break
+    return False
+
+
 def sentence_casualties(sent: Span, cue_tokens: list[tuple[Token, str]]) -> list[Count]:
     """Casualty counts in ``sent`` for the casualty words ``cue_tokens`` ((token, "dead"|"hurt"))."""
     counts: list[Count] = []
@@ -259,7 +301,7 @@ def sentence_casualties(sent: Span, cue_tokens: list[tuple[Token, str]]) -> list
             found = [(n, rose, t) for n in _surface(tok, sent) if (t := _group_total(n)) is not None]
         for arg, rose, total in found:
             value, start, end = total
-            if (kind, start) in seen:
+            if (kind, start) in seen or _belongs_elsewhere(sent, end, kind):
                 continue
             seen.add((kind, start))
             counts.append(Count(kind, value, start, end, rose=rose, civilians=_civilian(arg)))

@@ -23,6 +23,7 @@ __all__ = [
     "accident",
     "conflict_context",
     "mob",
+    "peaceful_takeover",
     "protest_type",
     "resolve_violence",
     "topic_of",
@@ -39,10 +40,13 @@ def _words(key: str) -> frozenset[str]:
     return lexicon().words(key)
 
 
-def _has(sent: Span, key: str) -> bool:
-    """Any token of ``sent`` (lemma or form), or any multi-word entry of ``key``, occurs in it."""
+def _has(sent: Span, key: str, *, nouns: bool = False) -> bool:
+    """Any token of ``sent`` (lemma or form; only nouns if ``nouns``), or any multi-word entry of
+    ``key``, occurs in it."""
     words = _words(key)
-    if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+    if any(
+        (t.lemma_.lower() in words or t.lower_ in words) and (not nouns or t.pos_ == "NOUN") for t in sent
+    ):
         return True
     low = sent.text.lower()
     return any(" " in w and w in low for w in words)
@@ -85,11 +89,14 @@ def protest_type(sent: Span, cues: list[Cue], dead: Count | None, hurt: Count | 
             t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in sent
         ):
             violent = True
+        # the report calls the demonstration violent: "turned violent", "outbreaks of violence"
+        violent = violent or _riot_words(sent, cues)
     if violent:
         return "Violent demonstration"
     lethal = (
         "Excessive force against protesters" in subs
         or (dead is not None)
+        # several wounded (or "dozens"): ACLED's "serious injuries"; one hurt protester may be a scuffle
         or (hurt is not None and (hurt.value is None or hurt.value >= 2))
     )
     if lethal:
@@ -99,6 +106,33 @@ def protest_type(sent: Span, cues: list[Cue], dead: Count | None, hurt: Count | 
     return "Peaceful protest"
 
 
+_INTERVENTION = {"dispersal", "crackdown", "suppression", "disperse", "suppress", "repression", "response"}
+
+
+def _riot_words(sent: Span, cues: list[Cue]) -> bool:
+    """A riot word that is neither what the protest is about ("against gun violence") nor the
+    police's action ("the violent dispersal")."""
+    words = _words("protest_riot_words")
+    protest = {
+        i
+        for c in cues
+        if (c.sub_event_type or "").startswith(("Peaceful", "Protest"))
+        for i in range(c.start, c.end)
+    }
+    for t in sent:
+        if t.lemma_.lower() in words or t.lower_ in words:
+            if topic_of(t, protest) or t.head.lemma_.lower() in _INTERVENTION:
+                continue
+            return True
+    low = sent.text.lower()
+    return any(" " in w and w in low for w in words)
+
+
+def peaceful_takeover(sent: Span) -> bool:
+    """The territory changed hands without fighting ("after government forces withdrew")."""
+    return _has(sent, "peaceful_takeover_words")
+
+
 def mob(sent: Span) -> bool:
     """A mob, vigilantes or angry residents act ("lynched by an angry mob")."""
     return _has(sent, "mob_words")
@@ -106,7 +140,7 @@ def mob(sent: Span) -> bool:
 
 def accident(sent: Span) -> bool:
     """The sentence tells of an accident or a disaster (crash, boiler explosion, earthquake, test)."""
-    return _has(sent, "accident_nouns")
+    return _has(sent, "accident_nouns", nouns=True)  # "a storm", not "stormed"
 
 
 def conflict_context(sent: Span, ents: list[Span]) -> bool:

@@ -209,7 +209,11 @@ _DL_NUM = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
 _DL_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 
 
-def dateline_date(text: str, *, chars: int = 200) -> date | None:
+#: how far into a text a dateline may start: a headline (~100 characters) and the date after it
+DATELINE_CHARS = 200
+
+
+def dateline_date(text: str, *, chars: int = DATELINE_CHARS) -> date | None:
     """The date of a dateline at the start of ``text`` ("Sunday 12 Jun 2016", "Posted on July 2 2016",
     "30.04.2017"), for an article that reached the coder without a publication date: the first full
     date (day, month, year) among the opening ``chars`` characters. Numeric dates are read day first."""
@@ -234,7 +238,7 @@ def dateline_date(text: str, *, chars: int = 200) -> date | None:
     return min(found)[1] if found else None
 
 
-def dateline_end(doc: Doc, base: date | None, *, chars: int = 200) -> int:
+def dateline_end(doc: Doc, base: date | None, *, chars: int = DATELINE_CHARS) -> int:
     """End of a dateline at the start of the text (0 when none).
 
     A dateline ("Fri 07 Apr 2017 at 0914", "Date of publication 19 June 2016") gives the
@@ -260,11 +264,15 @@ def dateline_end(doc: Doc, base: date | None, *, chars: int = 200) -> int:
             m = _TIME_AFTER.match(doc.text[ent.end_char :])
             return ent.end_char + (m.end() if m else 0)
     # a garbled opening the NER did not read as one date: the publication year near the very start
+    # 60 characters: a weekday, a day, a month and a time at most ("Mon Aug 29 2016 21:51")
     pos = doc.text.find(str(base.year), 0, 60)
     if pos < 0:
         return 0
     m = _TIME_AFTER.match(doc.text[pos + 4 :])
     return pos + 4 + (m.end() if m else 0)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def sentence_dates(
@@ -273,28 +281,31 @@ def sentence_dates(
     """Every resolvable temporal expression in ``sent`` (spaCy DATE/TIME entities and day words).
 
     Expressions starting before ``skip_before`` (the dateline) and dates after the publication
-    date (by more than a day) are left out.
+    date (by more than a day) are left out. Without a publication date only expressions that
+    carry their own year ("in August 2014") are resolved.
     """
-    if base is None:
-        return []
-    out: list[EventDate] = []
     ents = list(sent.ents) if ents is None else ents
     spans: list[Span] = [e for e in ents if e.label_ in ("DATE", "TIME") and e.start_char >= skip_before]
-    covered = {t.i for e in spans for t in e}
-    spans += [
-        sent.doc[t.i : t.i + 1]
-        for t in sent
-        if t.lower_ in _EXTRA and t.i not in covered and t.idx >= skip_before
-    ]
+    if base is None:
+        spans = [e for e in spans if _YEAR.search(e.text)]
+    else:
+        covered = {t.i for e in spans for t in e}
+        spans += [
+            sent.doc[t.i : t.i + 1]
+            for t in sent
+            if t.lower_ in _EXTRA and t.i not in covered and t.idx >= skip_before
+        ]
+    anchor = base or date(2100, 1, 1)
+    out: list[EventDate] = []
     for span in spans:
         text = span.text
         if span.label_ == "TIME" and not re.search(r"night|morning|evening|afternoon|dawn", text, re.I):
             continue
-        res = resolve(text, base)
+        res = resolve(text, anchor)
         if res is None:
             continue
         d, precision = res
-        if d.year < 1900 or d > base + timedelta(days=1):
+        if d.year < 1900 or d > anchor + timedelta(days=1):
             continue
         out.append(EventDate(d, precision, span.start_char, span.end_char))
     return out

@@ -15,14 +15,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..types import EVENT_TYPE_OF, PlaceMention, SourceRef
+from ..types import EVENT_TYPE_OF, PlaceMention
 from . import classify
 from .actors import ActorMention, ActorResolver, Roles
-from .attribution import certainty, sources
 from .casualties import Count, sentence_casualties
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
+from .sourcing.chains import sentence_chain
 from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated
 
 __all__ = ["Context", "Mention", "detect_mentions"]
@@ -34,6 +34,7 @@ _TERRITORY = {
     "Non-violent transfer of territory",
 }
 _IED = "Remote explosive/landmine/IED"
+_EXPLOSIONS = "Explosions/Remote violence"
 #: "US-led", "Turkish-backed", "British-based": a place that qualifies a side, not the event's place
 _AFFILIATION = {"led", "backed", "based", "held", "controlled", "allied", "run", "linked", "affiliated"}
 _PROTEST_CUES = {
@@ -78,9 +79,6 @@ class Mention:
     injuries: Count | None = None
     date: EventDate | None = None
     place: PlaceMention | None = None
-    sources: list[SourceRef] = field(default_factory=list)
-    certainty: str = "asserted"
-    prio: int = 0
 
     @property
     def event_type(self) -> str:
@@ -148,6 +146,12 @@ def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles) -> str:
     return sub
 
 
+def _names_place(tok: Token) -> bool:
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in lexicon().words(
+        "place_nouns"
+    )
+
+
 def _generic(root: Token, verb: Token) -> bool:
     """A general statement about a kind of event: "suicide bombing is a sign of despair"."""
     if root.pos_ not in ("NOUN", "PROPN") or root.dep_ != "nsubj" or verb.lemma_ != "be":
@@ -164,12 +168,18 @@ def _anchored(
     place: PlaceMention | None,
     roles: Roles,
     cue: Cue,
+    root: Token,
 ) -> bool:
     """A nominal trigger ("the assault", "a deal") names one occurrence only when something pins it:
     a verb cue of the same sentence, a count, a date, a place or a named side."""
     if any(c is not cue and c.role in ("event", "violence") and c.group.terms for c in typed):
         return True
-    return dead is not None or when is not None or place is not None or roles.actor1 is not None
+    if dead is not None or when is not None:
+        return True
+    # "the assault on Mosul", "this attack": a known operation referred back to, not a new occurrence
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
+        return False
+    return place is not None or roles.actor1 is not None
 
 
 def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -> bool:
@@ -216,7 +226,7 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         valid = [
             c
             for c in valid
-            if c.sub_event_type in _PROTEST_CUES
+            if c.sub_event_type in _PROTEST_CUES - {"Excessive force against protesters"}
             or not classify.topic_of(doc[c.start : c.end].root, protest_toks)
         ]
     counts = sentence_casualties(sent, _casualty_tokens(valid, doc))
@@ -225,8 +235,13 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
     typed: list[Cue] = []
     for c in valid:
         if c.role == "instrument":
-            # a weapon that is seized or found is no attack ("police seized grenades")
-            if disrupted or not any(a.start != c.start for a in actions):
+            # a weapon that is seized or found is no attack ("police seized grenades"); nor is one
+            # that names a place ("a rocket-launching site", "a drone base")
+            if (
+                disrupted
+                or not any(a.start != c.start for a in actions)
+                or _names_place(doc[c.start : c.end].root)
+            ):
                 continue
         elif c.role not in ("event", "violence"):
             continue
@@ -269,6 +284,7 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         if "violent" in best and best["violent"].sub_event_type in ("Armed clash", "Attack"):
             del best["violent"]
         best.pop("Arrests", None)
+        best.pop("Looting/property destruction", None)  # demonstrators who burn: a violent demonstration
     lead = min((best[b].start for b in ("violent", "territory") if b in best), default=None)
     if lead is not None:
         for b in list(best):
@@ -319,7 +335,12 @@ def _mention(
     explicit = cue.role != "violence"
     if cue.role == "violence":
         sub = classify.resolve_violence(cue, doc, roles, dead, sent)
-    sub = _by_actor(sub, cue, root, roles)
+    sub = _by_actor(sub, cue, root, roles)  # the type agrees with the actor1 the event reports
+    fought = any(
+        c.role == "violence" or EVENT_TYPE_OF.get(c.sub_event_type or "") == _EXPLOSIONS for c in typed
+    )
+    if bucket == "territory" and not fought and classify.peaceful_takeover(sent):
+        sub = "Non-violent transfer of territory"
     if sub in _CONTESTED and roles.actor1 is not None:
         sub = _GRT if roles.actor1.kind in _STATE else "Non-state actor overtakes territory"
     if bucket == "protest":
@@ -336,8 +357,8 @@ def _mention(
     exclude += [(a.start, a.end) for a in sent_actors]
     exclude += [(t.idx, t.idx + len(t)) for t in sent if t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
                 and doc[t.i + 2].lower_ in _AFFILIATION]  # fmt: skip
-    srcs = sources(sent, root)
-    exclude += [(s.span.start, s.span.end) for s in srcs if s.span is not None]
+    # a place inside a source phrase ("a doctor at Raqqa hospital said") is not where it happened
+    exclude += [(link.start, link.end) for link in sentence_chain(sent, root)]
     cands = sentence_places(sent, places, exclude=exclude, skip_before=ctx.skip_before)
     place = pick_place(doc, root, verb, cands)
     ents = resolver.sentence_ents(sent)
@@ -349,7 +370,10 @@ def _mention(
         # a date of the trigger's own clause first, then the nearest one
         when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))
     if _generic(root, verb) or (
-        violent and root.pos_ in ("NOUN", "PROPN") and not _anchored(typed, dead, when, place, roles, cue)
+        violent
+        and cue.role != "instrument"  # an instrument is already tied to a verb ("helicopters dropped")
+        and root.pos_ in ("NOUN", "PROPN")
+        and not _anchored(typed, dead, when, place, roles, cue, root)
     ):
         return None
     return Mention(
@@ -362,7 +386,4 @@ def _mention(
         injuries=hurt if violent or bucket == "protest" else None,
         date=when,
         place=place,
-        sources=srcs,
-        certainty=certainty(sent, srcs),
-        prio=cue.prio,
     )

@@ -13,13 +13,14 @@ from spacy.tokens import Doc
 
 from ..errors import AnalysisError
 from ..settings import Settings
-from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Span
+from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Quote, Span
 from .actors import ActorMention, ActorResolver
 from .casualties import Count
 from .dates import dateline_date, dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
 from .location import focus_country, focus_place, geo_precision, place_rank
-from .merge import group_mentions, main_event_index
+from .merge import demo_type, group_mentions, main_event_index
+from .sourcing import attribute
 from .triggers import CueMatcher
 
 __all__ = ["EventExtractor"]
@@ -31,27 +32,34 @@ class EventExtractor:
     def __init__(self, *, settings: Settings) -> None:
         self.settings = settings
         self.config = dict(settings.get("extract", {}))
-        self._matchers: dict[int, CueMatcher] = {}
-
-    def _matcher(self, doc: Doc) -> CueMatcher:
-        key = id(doc.vocab)
-        if key not in self._matchers:
-            self._matchers[key] = CueMatcher(doc.vocab)
-        return self._matchers[key]
+        self.cues = CueMatcher()  # the trigger lexicon, indexed once
 
     def extract(
-        self, doc: Doc, *, article: Article, places: list[PlaceMention]
+        self,
+        doc: Doc,
+        *,
+        article: Article,
+        places: list[PlaceMention],
+        quotes_out: list[Quote] | None = None,
     ) -> tuple[list[Event], str | None]:
-        """The article's events (ids ``{article_id}:e{n}`` in text order) and its main event's id."""
+        """The article's events (ids ``{article_id}:e{n}`` in text order) and its main event's id.
+
+        Each event's attribution (``sources``, ``certainty``, ``disputed_by``) is filled by the
+        sourcing stage; the article's quotations are appended to ``quotes_out`` when given.
+        """
         if doc.text != article.text:
             raise AnalysisError("W301", detail="the Doc's text is not the article's text")
         try:
-            return self._extract(doc, article, places)
+            return self._extract(doc, article, places, quotes_out)
         except (ValueError, IndexError, KeyError) as exc:  # a bug on odd input must not stop a batch
             raise AnalysisError("W301", detail=f"event coding failed: {exc!r}") from exc
 
     def _extract(
-        self, doc: Doc, article: Article, places: list[PlaceMention]
+        self,
+        doc: Doc,
+        article: Article,
+        places: list[PlaceMention],
+        quotes_out: list[Quote] | None,
     ) -> tuple[list[Event], str | None]:
         if not doc.has_annotation("DEP"):
             raise AnalysisError("W301", detail="the Doc has no dependency parse")
@@ -60,7 +68,7 @@ class EventExtractor:
         published_iso = published.isoformat() if published is not None else None
         country = focus_country(places)
         resolver = ActorResolver(doc, country=country)
-        cues = self._matcher(doc)(doc)
+        cues = self.cues(doc)
         ctx = Context(
             places=places,
             resolver=resolver,
@@ -75,13 +83,29 @@ class EventExtractor:
         lead_end = ctx.sents[min(lead, len(ctx.sents)) - 1].end if ctx.sents else 0
         air = _air_actor(mentions)
         events = [
-            self._event(doc, article, n, group, focus, lead_end=lead_end, air=air, published=published_iso)
+            self._event(
+                doc,
+                article,
+                n,
+                group,
+                focus,
+                lead_end=lead_end,
+                air=air,
+                published=published_iso,
+            )
             for n, group in enumerate(groups, start=1)
         ]
+        attribute(doc, events=events, outlet=article.outlet, quotes_out=quotes_out)
         if not events:
             return [], None
         main = main_event_index(groups, article=article, doc=doc, sents=ctx.sents, lead_end=lead_end)
-        return events, (events[main].event_id if main is not None else None)
+        if main is None:
+            return events, None
+        top = events[main]
+        if top.date is None and published_iso is not None:
+            # what the headline and lead report is news: recent, dated to the week of publication
+            top.date, top.date_precision = published_iso, self.config.get("fallback_precision", "week")
+        return events, top.event_id
 
     def _event(
         self,
@@ -96,8 +120,8 @@ class EventExtractor:
         published: str | None,
     ) -> Event:
         best = max(group, key=_completeness)
+        sub = demo_type(group) or best.sub_event_type
         spans: dict[str, Span] = {}
-        first = group[0]
         a1 = next((m.roles.actor1 for m in group if m.roles.actor1 is not None), None)
         if a1 is None and best.sub_event_type == "Air/drone strike":
             a1 = air  # only states and coalitions fly: the article's air force (its mention is the span)
@@ -112,6 +136,10 @@ class EventExtractor:
         if fat is not None and fat.value is not None:
             fatalities = fat.value
             spans["fatalities"] = Span(doc[fat.start].idx, doc[fat.end - 1].idx + len(doc[fat.end - 1].text))
+            if fat.civilians is not None:  # the split, where the text states who died
+                spans["fatalities_civilians" if fat.civilians else "fatalities_fighters"] = spans[
+                    "fatalities"
+                ]
         if inj is not None and inj.value is not None:
             injuries = inj.value
             spans["injuries"] = Span(doc[inj.start].idx, doc[inj.end - 1].idx + len(doc[inj.end - 1].text))
@@ -120,24 +148,22 @@ class EventExtractor:
         if when is not None:
             date, precision = when.date.isoformat(), when.precision
             spans["date"] = Span(when.start, when.end)
-        elif published and _recent(first, lead_end):
+        elif published and any(_recent(m, lead_end) for m in group):
             # no date of its own: a news lead reports what just happened (issue 4: lower precision)
             date, precision = published, str(self.config.get("fallback_precision", "week"))
         place = _place(group, focus)
-        own = place is not None and place is not focus
+        own = place is not None and any(m.place is place for m in group)
         if place is None:
             place = focus
         prec = geo_precision(doc, place, own=own) if place is not None else None
         if place is not None and own:
             spans["location"] = Span(place.start, place.end)
         spans["trigger"] = Span(best.trigger.start_char, best.trigger.end_char)
-        srcs = best.sources or next((m.sources for m in group if m.sources), [])
-        cert = "hedged" if any(m.certainty == "hedged" for m in group if m is best) else best.certainty
         return Event(
             event_id=f"{article.article_id}:e{n}",
             article_id=article.article_id,
-            event_type=EVENT_TYPE_OF[best.sub_event_type],
-            sub_event_type=best.sub_event_type,
+            event_type=EVENT_TYPE_OF[sub],
+            sub_event_type=sub,
             evidence=Span(best.sent.start_char, best.sent.end_char),
             trigger=Span(best.trigger.start_char, best.trigger.end_char),
             actor1=a1.name if a1 else None,
@@ -148,8 +174,6 @@ class EventExtractor:
             date_precision=precision,  # type: ignore[arg-type]
             fatalities=fatalities,
             injuries=injuries,
-            sources=list(srcs),
-            certainty=cert,  # type: ignore[arg-type]
             field_spans=spans,
         )
 
@@ -173,7 +197,8 @@ def _completeness(m: Mention) -> tuple[int, int]:
 
 def _count(group: list[Mention], field: str) -> Count | None:
     """The event's count: a risen toll if any, else the first numeric mention, else a vague one."""
-    counts: list[Count] = [getattr(m, field) for m in group if getattr(m, field) is not None]
+    in_order = sorted(group, key=lambda m: m.trigger.start)  # the headline's and lead's count first
+    counts: list[Count] = [getattr(m, field) for m in in_order if getattr(m, field) is not None]
     numeric = [c for c in counts if c.value is not None]
     rose = [c for c in numeric if c.rose]
     if rose:
@@ -187,6 +212,11 @@ def _place(group: list[Mention], focus: PlaceMention | None) -> PlaceMention | N
     """The event's own place: the most specific of its mentions' places; a country only when the
     article's focus is not a more specific place in that same country (then the focus)."""
     own = sorted((m.place for m in group if m.place is not None), key=place_rank)
+    if focus is not None and focus.place is not None and focus.place.country_code:
+        # a foreign country or capital named beside the event mostly stands for a government
+        # ("Russia's defence ministry said", "Washington blames ..."), not for where it happened
+        home = focus.place.country_code
+        own = [pm for pm in own if not _foreign_seat(pm, home)]
     if own and place_rank(own[0]) < 3:
         return own[0]
     if focus is not None and focus.place is not None and place_rank(focus) < 3:
@@ -213,3 +243,10 @@ def _air_actor(mentions: list[Mention]) -> ActorMention | None:
     by_name = Counter(a.name for a in air.elements())
     name = by_name.most_common(1)[0][0]
     return next(a for a in air if a.name == name)
+
+
+def _foreign_seat(pm: PlaceMention, home: str) -> bool:
+    p = pm.place
+    if p is None or not p.country_code or p.country_code == home:
+        return False
+    return place_rank(pm) == 3 or (p.feature_code or "").upper() == "PPLC"

@@ -107,7 +107,12 @@ def lexicon() -> Lexicon:
     frames = []
     for k, f in enumerate(trig.get("frames", [])):
         group = TriggerGroup(
-            index=len(groups) + k, sub_event_type=f["type"], role="event", prio=int(f["prio"]), terms=()
+            index=len(groups) + k,
+            sub_event_type=f["type"],
+            role="event",
+            prio=int(f["prio"]),
+            terms=(),
+            needs=tuple(f.get("needs", ())),
         )
         frames.append(
             Frame(

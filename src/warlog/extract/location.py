@@ -79,6 +79,11 @@ def place_rank(pm: PlaceMention) -> int:
     return 2
 
 
+def _bureau(pm: PlaceMention) -> bool:
+    """An all-capital city in the first 40 characters is a wire story's bureau ("BEIRUT (AP) -")."""
+    return pm.start < 40 and pm.text.isupper() and len(pm.text) > 3
+
+
 def sentence_places(
     sent: Span, places: list[PlaceMention], *, exclude: list[tuple[int, int]], skip_before: int = 0
 ) -> list[PlaceMention]:
@@ -90,7 +95,7 @@ def sentence_places(
             continue
         if any(s <= pm.start and pm.end <= e for s, e in exclude) or pm.how == "demonym":
             continue
-        if pm.start < 40 and pm.text.isupper() and len(pm.text) > 3:
+        if _bureau(pm):
             continue  # an all-capital city at the very start is the dateline's bureau
         out.append(pm)
     return out
@@ -151,7 +156,7 @@ def geo_precision(doc: Doc, pm: PlaceMention, *, own: bool) -> int:
 
 def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     """The article's focus place (geo's :func:`warlog.geo.focus.focus_place` when available)."""
-    usable = [pm for pm in places if pm.how != "demonym" and not (pm.start < 40 and pm.text.isupper())]
+    usable = [pm for pm in places if pm.how != "demonym" and not _bureau(pm)]
     try:
         from ..geo.focus import focus_place as geo_focus
     except ImportError:  # geo not installed: a simple count
@@ -164,7 +169,7 @@ def _count_focus(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     resolved = [pm for pm in places if pm.place is not None]
     if not resolved:
         return None
-    lead_end = doc[: min(len(doc), 60)].end_char if len(doc) else 0
+    lead_end = doc[: min(len(doc), 60)].end_char if len(doc) else 0  # ~two sentences of a lead
     score: Counter[tuple[str, float, float]] = Counter()
     first: dict[tuple[str, float, float], PlaceMention] = {}
     for pm in resolved:

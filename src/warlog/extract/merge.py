@@ -16,26 +16,37 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..types import EVENT_TYPE_OF, Article
+from .dates import EventDate
 from .detect import Mention
 from .lexicon import lexicon
 from .location import place_rank
 
-__all__ = ["group_mentions", "main_event_index", "title_types"]
+__all__ = ["demo_type", "group_mentions", "main_event_index", "title_types"]
 
 _GENERIC = {"Attack", "Armed clash"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 _JOINABLE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+_SPAN_DAYS = {"day": 0, "week": 7}
+
+
+def _apart(a: EventDate, b: EventDate, max_days: int) -> bool:
+    """Two dates that cannot be the same day, compared at the coarser of their precisions."""
+    coarse = {a.precision, b.precision}
+    if "year" in coarse:
+        return a.date.year != b.date.year
+    if "month" in coarse:
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month)
+    slack = max(max_days, *(_SPAN_DAYS[p] for p in coarse))
+    return abs((a.date - b.date).days) > slack
+
+
 def _conflict(a: Mention, b: Mention, max_days: int) -> bool:
-    if (
-        a.date is not None
-        and b.date is not None
-        and abs((a.date.date - b.date.date).days) > max_days
-        and "day" in (a.date.precision, b.date.precision)
-    ):
+    if a.date is not None and b.date is not None and _apart(a.date, b.date, max_days):
         return True
     if (
         a.place is not None
@@ -46,24 +57,65 @@ def _conflict(a: Mention, b: Mention, max_days: int) -> bool:
         pa, pb = a.place.place, b.place.place
         if place_rank(a.place) == 0 and place_rank(b.place) == 0 and pa.name != pb.name:
             return True
+        if pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1:
+            return True  # different provinces
         if pa.country_code and pb.country_code and pa.country_code != pb.country_code:
             return True
     a1, b1 = a.roles.actor1, b.roles.actor1
     return bool(a1 and b1 and a1.name != b1.name and "Unidentified" not in a1.name + b1.name)
 
 
+#: tokens (about five news sentences) beyond which a dated mention does not join an undated event:
+#: a long analysis that dates an occurrence ("in August 2014") is telling of another one. Five
+#: sentences is a wire story's lead-and-detail block; a round value, not fitted to any data.
+FAR = 150
+
+
+def _demo(m: Mention) -> bool:
+    return EVENT_TYPE_OF[m.sub_event_type] in ("Protests", "Riots") and m.sub_event_type != "Mob violence"
+
+
+#: protest sub-event types, least to most severe: a demonstration told over several sentences
+#: takes the most severe the text reports (ACLED codes the demonstration as a whole)
+SEVERITY = [
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+]
+
+
+def demo_type(group: list[Mention]) -> str | None:
+    """The sub-event type of a demonstration group (None for other groups)."""
+    if not all(_demo(m) for m in group):
+        return None
+    return max((m.sub_event_type for m in group), key=SEVERITY.index)
+
+
 def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
     head = group[0]
     if any(_conflict(x, m, max_days) for x in group):
         return False
+    dated = [x.date.date for x in group if x.date is not None]
+    if m.sent.start - group[-1].sent.end > FAR and (m.date is not None) != bool(dated):
+        return False
     if head.sub_event_type == m.sub_event_type:
         return True
-    # a generic killing/clash mention repeats a specific violent event of the article
+    # one demonstration told over several sentences ("Protests resumed. Police fired tear gas.")
+    if _demo(head) and _demo(m) and m.sent.start - group[-1].sent.end <= FAR:
+        return True
+    # a generic killing/clash mention close by repeats a specific violent event of the article,
+    # before it ("20 killed in Aleppo. Air strikes killed 20 ...") or after it
+    near = m.sent.start - group[-1].sent.end <= FAR
+    generic, specific = (m, head) if head.explicit else (head, m)
     return (
-        not m.explicit
-        and m.sub_event_type in _GENERIC
-        and EVENT_TYPE_OF[head.sub_event_type] in _JOINABLE
-        and head.explicit
+        near
+        and not generic.explicit
+        and specific.explicit
+        and generic.sub_event_type in _GENERIC
+        and EVENT_TYPE_OF[specific.sub_event_type] in _JOINABLE
+        and specific.sub_event_type not in _TERRITORY
+        and all(x is head or not x.explicit for x in group)
     )
 
 
@@ -107,6 +159,14 @@ def title_types(title: str) -> set[str]:
     return {sub for sub, rx in _title_regexes() if rx.search(low)}
 
 
+def _depth(tok: Token) -> int:
+    """Steps from ``tok`` up to its sentence's root."""
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
 def main_event_index(
     groups: list[list[Mention]], *, article: Article, doc: Doc, sents: list[Span], lead_end: int
 ) -> int | None:
@@ -118,16 +178,20 @@ def main_event_index(
     named = title_types(headline)
     violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
-    def key(i: int) -> tuple[int, int, int, int, int]:
+    def key(i: int) -> tuple[int, int, int, int, int, int]:
         g = groups[i]
         start = min(m.sent.start for m in g)
         types = {m.sub_event_type for m in g}
-        in_title = bool(types & named) or (
-            "Attack" in named and any(EVENT_TYPE_OF[t] in violent for t in types)
+        in_title = (
+            bool(types & named)
+            or ("Attack" in named and any(EVENT_TYPE_OF[t] in violent for t in types))
+            or (bool(named & set(SEVERITY)) and any(t in SEVERITY for t in types))
         )
         in_lead = start < lead_end
         is_violent = any(EVENT_TYPE_OF[t] in violent for t in types)
         has_count = any(m.fatalities is not None and m.fatalities.value is not None for m in g)
-        return (-int(in_title and in_lead), -int(in_lead), -int(is_violent), -int(has_count), start)
+        # within one sentence, the event of the governing clause ("... the resulting handover")
+        depth = min(_depth(m.trigger.root) for m in g if m.sent.start == start)
+        return (-int(in_title and in_lead), -int(in_lead), -int(is_violent), -int(has_count), start, depth)
 
     return min(range(len(groups)), key=key)

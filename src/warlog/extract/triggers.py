@@ -8,16 +8,17 @@ codebook excludes: hypotheticals, plans, predictions, questions and negated even
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from .lexicon import Frame, TriggerGroup, lexicon
 
 __all__ = ["Cue", "CueMatcher", "aggregate", "aggregate_cue", "clause_verb", "irrealis", "negated"]
 
+_MONTHS = {m.lower() for m in calendar.month_name if m}
 _POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"], "ADJ": ["ADJ"]}
 
 
@@ -58,7 +59,7 @@ class CueMatcher:
     (a spaCy Matcher with optional hyphen tokens was ten times slower on the same lexicon).
     """
 
-    def __init__(self, vocab: Vocab | None = None) -> None:
+    def __init__(self) -> None:
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, TriggerGroup]]] = {}
         for group in lexicon().groups:
             for term in group.terms:
@@ -99,6 +100,8 @@ class CueMatcher:
                 last = doc[j - 1]
                 if pos is not None and last.pos_ not in pos:
                     continue
+                if tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _MONTHS:
+                    continue  # "on March 24" is no march
                 key = (i, j, group.index)
                 if key not in seen:
                     seen.add(key)
@@ -196,36 +199,33 @@ def negated(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
 
 
+#: quantifiers that make a plural event noun a tally ("several small attacks", "daily raids")
+_MANY = {
+    "numerous",
+    "countless",
+    "repeated",
+    "daily",
+    "frequent",
+    "several",
+    "many",
+    "multiple",
+    "dozens",
+    "hundreds",
+}
+
 #: verbs whose to-infinitive complement happened ("continued to shell", "was reported to have ...")
-_FACTUAL_HEADS = set(
-    [
-        "continue",
-        "begin",
-        "start",
-        "force",
-        "manage",
-        "help",
-        "use",
-        "keep",
-        "believe",
-        "think",
-        "say",
-        "report",
-        "appear",
-        "seem",
-        "claim",
-        "allege",
-        "know",
-        "understand",
-        "suspect",
-        "presume",
-        "confirm",
-        "estimate",
-        "proceed",
-        "resume",
-        "happen",
-    ]
-)
+_FACTUAL_HEADS = {
+    "continue", "begin", "start", "force", "manage", "help", "use", "keep", "believe", "think", "say",
+    "report", "appear", "seem", "claim", "allege", "understand", "suspect", "presume", "confirm",
+    "estimate", "proceed", "resume", "happen",
+}  # fmt: skip
+
+
+#: verbs whose object event has not happened ("planned an attack", "prevented a bombing")
+_PLAN_VERBS = {
+    "plan", "threaten", "vow", "prepare", "intend", "prevent", "avert", "avoid", "propose", "consider",
+    "fear", "predict", "foresee", "warn", "urge", "demand", "seek", "want", "expect", "pledge", "promise",
+}  # fmt: skip
 
 
 def irrealis(tok: Token, sent: Span) -> bool:
@@ -245,6 +245,9 @@ def irrealis(tok: Token, sent: Span) -> bool:
         else:
             break
     verb = clause_verb(tok)
+    # "planned an attack", "threatened an assault", "called for a ceasefire", "to prevent attacks"
+    if verb is not tok and tok.dep_ in ("dobj", "pobj", "xcomp") and verb.lemma_ in _PLAN_VERBS:
+        return True
     for _ in range(4):
         kids = list(verb.children)
         auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
@@ -299,13 +302,13 @@ def aggregate_cue(doc: Doc, cue: Cue) -> bool:
     if root.tag_ not in ("NNS", "NNPS") or root.lower_ not in _words("aggregate_event_nouns"):
         return False
     for c in root.children:
-        if c.dep_ == "nummod" and c.like_num:
+        if c.dep_ == "nummod" and c.like_num and c.ent_type_ not in ("DATE", "TIME"):
             try:
                 # ten or more of them: a tally, not one event (a day's "four raids" stay one event)
                 if int(c.text.replace(",", "")) >= 10:
                     return True
             except ValueError:
                 continue
-        if c.dep_ == "amod" and c.lower_ in ("numerous", "countless", "repeated", "daily", "frequent"):
+        if c.dep_ in ("amod", "det", "nummod") and c.lower_ in _MANY:
             return True
     return False

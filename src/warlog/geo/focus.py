@@ -12,6 +12,10 @@ __all__ = ["focus_place", "precision_of", "specificity"]
 #: Where in the article a mention counts double: the first ``LEAD_CHARS`` characters (headline,
 #: dateline and first sentence of a wire story are ~300 characters).
 LEAD_CHARS = 400
+#: Beyond the lead a mention's weight falls as 1 / (1 + distance / DECAY_CHARS): news puts the
+#: event first (inverted pyramid); background and "related" paragraphs follow. 1,000 characters is
+#: about two paragraphs, so a mention four paragraphs down counts a third.
+DECAY_CHARS = 1000
 #: Weight of a mention in the lead relative to one further down.
 LEAD_WEIGHT = 2.0
 #: Weight of a capital's mention: half, as capitals are often named for their governments.
@@ -22,12 +26,12 @@ DATELINE_WEIGHT = 0.5
 
 
 def specificity(place: Place) -> int:
-    """3 for a town or site, 2 for a first-level division, 1 for a country or larger region."""
+    """3 for a town or site, 2 for a division or region, 1 for a country or larger region."""
     if place.feature_code in ("PCLI", "CONT") or (
         place.feature_class in ("L", "H") and place.country_code is None
     ):
         return 1
-    if place.feature_code == "ADM1" or place.feature_class in ("L", "H", "T"):
+    if place.feature_code in ("ADM1", "ADM2") or place.feature_class in ("L", "H", "T"):
         return 2
     return 3
 
@@ -56,7 +60,7 @@ def focus_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     for m in resolved:
         p = m.place
         assert p is not None
-        w = LEAD_WEIGHT if m.start < LEAD_CHARS else 1.0
+        w = LEAD_WEIGHT if m.start < LEAD_CHARS else 1.0 / (1.0 + (m.start - LEAD_CHARS) / DECAY_CHARS)
         if p.feature_code == "PPLC":
             w *= CAPITAL_WEIGHT
         if m.text.isupper() and len(m.text) > 3:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "loose", "is_latin", "is_primary", "similar", "word_set"]
+__all__ = ["abbreviation_key", "fold", "loose", "is_latin", "is_primary", "similar", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -73,6 +73,14 @@ def loose(text: str) -> str:
             word = word[:-1]  # Raqqah → Raqqa, Hasakeh → Hasake
         out.append(_VOWELS.sub("", word))
     return _DOUBLES.sub(r"\1", "".join(out))
+
+
+def abbreviation_key(text: str) -> str | None:
+    """The key of a one-word abbreviation with its period ("Calif." → "calif."), else None."""
+    text = text.strip()
+    if text.endswith(".") and "." not in text[:-1] and " " not in text:
+        return fold(text) + "."
+    return None
 
 
 def is_primary(name: str, key: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -9,11 +11,11 @@ from spacy.tokens import Doc, Span
 from ..errors import AnalysisError
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
-from .names import fold, word_set
+from .names import fold, is_primary, word_set
 from .recognize import BIG_PLACE, PLACE_PREPOSITIONS, STOP_WORDS, Candidate, recognize
 from .resolve import Resolver, Weights, first_clear
 
-__all__ = ["GeoParser"]
+__all__ = ["GeoParser", "outlet_country"]
 
 #: Smallest place taken from inside a longer unknown name: 50,000 keeps "Basra Sports City" or
 #: "Kandahar Airfield" and drops villages named like common words ("Tower", "Garden", "Hall").
@@ -41,29 +43,60 @@ class GeoParser:
         self.gaz = gazetteer if gazetteer is not None else load_gazetteer(geo.get("cache_dir") or None)
 
     def parse(self, doc: Doc, *, article: Article) -> list[PlaceMention]:
-        """Every toponym mention in ``article.text`` (== ``doc.text``), in text order."""
+        """Every toponym mention in ``article.text`` (== ``doc.text``), in text order.
+
+        Three passes: (0) spaCy's place entities and demonyms, resolved where they have one clear
+        reading, plus the outlet's country and plural demonyms, give the article's countries;
+        (1) recognition again, now taking local names of those countries from the gazetteer;
+        (2) resolution in context, then sites ("the Old City of X", streets) placed.
+        """
         if doc.text != article.text:
             raise AnalysisError("W301", detail="geo: the Doc's text is not the article's text")
+        resolver = Resolver(self.gaz, self.weights, allow_loose=self.loose_matching)
+        clear = self._context(doc, article, resolver)
+        cands = recognize(
+            doc, self.gaz, context_countries=frozenset(resolver.countries), big_place=self.big_place
+        )
+        rows = self._resolve(doc, cands, clear, resolver)
+        self._place_sites(doc, cands, rows)
+        return [
+            self._mention(c, rows.get(c.start))
+            for c in cands
+            if rows.get(c.start) is not None or _looks_like_place(doc, c)
+        ]
+
+    def _context(self, doc: Doc, article: Article, resolver: Resolver) -> dict[int, int]:
+        """Pass 0: feed ``resolver`` the article's country evidence; return the rows of the
+        mentions that have one clear reading (countries, demonyms, unique names), by token start."""
         gaz = self.gaz
-        resolver = Resolver(gaz, self.weights, allow_loose=self.loose_matching)
-        # pass 0: recognition with NER only, to learn the countries the article is about
-        first = recognize(doc, gaz, big_place=self.big_place)
         clear: dict[int, int] = {}
-        for c in first:
+        for c in recognize(doc, gaz, big_place=self.big_place):
             row = c.target if c.target is not None else first_clear(gaz, resolver.candidates(c.text)[0])
             if row is not None:
                 clear[c.start] = row
                 resolver.add_context(row)
-        # pass 1: recognition again, now allowed to take local names of those countries
-        cands = recognize(doc, gaz, context_countries=frozenset(resolver.countries), big_place=self.big_place)
+        outlet = gaz.country_idx(outlet_country(article.url) or "")
+        if outlet is not None:
+            for _ in range(OUTLET_EVIDENCE):
+                resolver.add_context(outlet)  # the outlet's region
+        for tok in doc:  # plural demonyms ("Syrians") are people, not places, but say where we are
+            if tok.text[:1].isupper() and tok.text.endswith("s") and tok.ent_type_ not in ("GPE", "LOC"):
+                row = gaz.demonym(tok.text[:-1])
+                if row is not None:
+                    resolver.add_context(row)
+        return clear
+
+    def _resolve(
+        self, doc: Doc, cands: list[Candidate], clear: dict[int, int], resolver: Resolver
+    ) -> dict[int, int | None]:
+        """Pass 2: the gazetteer row of each candidate (by token start), None when unresolved. In
+        text order: each resolved place becomes context (and one sense per name) for the next."""
         rows: dict[int, int | None] = {}
         for c in cands:
             if c.target is not None:
                 rows[c.start] = c.target
-            elif c.start in clear and clear[c.start] is not None:
+            elif c.start in clear:
                 rows[c.start] = clear[c.start]
-        # pass 2: resolve the rest in context, in text order (anchors only add a bonus, so the order
-        # matters little)
         for c in cands:
             if c.start in rows:
                 continue
@@ -79,11 +112,40 @@ class GeoParser:
             if row is not None:
                 resolver.fix_sense(c.text, row)
                 resolver.add_context(row)
-        return [
-            self._mention(c, rows.get(c.start))
-            for c in cands
-            if rows.get(c.start) is not None or _looks_like_place(doc, c)
-        ]
+        return rows
+
+    def _place_sites(self, doc: Doc, cands: list[Candidate], rows: dict[int, int | None]) -> None:
+        """Place sites (``how="site"``): "the Old City of Mosul" or "Tahrir Square of Baghdad" lies
+        in the place it is "of" (and so does the same name elsewhere in the text); a street, square
+        or building the gazetteer lacks lies in the article's main town."""
+        by_start = {c.start: c for c in cands}
+        sited: dict[str, int | None] = {}
+        for c in cands:
+            after = by_start.get(c.end + 1)
+            if (
+                after is not None
+                and doc[c.end].lower_ == "of"
+                and rows.get(after.start) is not None
+                and (_is_site(doc, c) or _is_generic(doc, c))
+            ):
+                rows[c.start] = rows[after.start]
+                c.how = "site"
+                sited[fold(c.text)] = rows[after.start]
+        for c in cands:
+            if c.how != "site" and fold(c.text) in sited:
+                rows[c.start] = sited[fold(c.text)]
+                c.how = "site"
+        town = self._main_town(rows.values())
+        if town is not None:
+            for c in cands:
+                if rows.get(c.start) is None and _is_site(doc, c):
+                    rows[c.start] = town
+                    c.how = "site"
+
+    def _main_town(self, rows: Iterable[int | None]) -> int | None:
+        """The populated place resolved most often in the article (first on a tie), if any."""
+        counts = Counter(r for r in rows if r is not None and self.gaz.fcl[r] == "P")
+        return counts.most_common(1)[0][0] if counts else None
 
     def _inner(self, doc: Doc, c: Candidate, resolver: Resolver) -> tuple[Span, int] | None:
         """For a multi-word name the gazetteer lacks ("Kandahar Airfield", "Syrian Civil Defence
@@ -103,10 +165,12 @@ class GeoParser:
                 if d is not None:
                     demonym = demonym or (span, d)  # a place named inside wins: "British Embassy Kabul"
                     continue
+                key = fold(span.text)
                 rows = [
                     r
-                    for r in gaz.exact(span.text)
-                    if gaz.fcl[r] in ("A", "L", "H", "T") or gaz.pop[r] >= _INNER_MIN_POP
+                    for r in gaz.exact_key(key)
+                    if gaz.fcl[r] in ("A", "L", "H", "T")
+                    or (gaz.pop[r] >= _INNER_MIN_POP and is_primary(gaz.names[r], key))
                 ]
                 if rows:
                     allow, resolver.allow_loose = resolver.allow_loose, False
@@ -123,7 +187,26 @@ class GeoParser:
         return PlaceMention(start=c.start_char, end=c.end_char, text=c.text, place=place, how=c.how)
 
 
-#: Words that make an unknown name a place ("Fifth Avenue", "Mount Sinjar", "Tishreen Dam").
+#: Country-code domains used as generic names (.tv, .io...), which say nothing of an outlet's country.
+_GENERIC_TLDS = word_set("ad ai am as cc co fm io ly me nu sh so tk to tv vc ws")
+#: The outlet's country counts as this many country mentions: a local paper's "Dundalk" is the
+#: local one, yet two mentions of another country still outweigh it. Set by hand, not fitted.
+OUTLET_EVIDENCE = 2
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The ISO code of the country of an outlet's web address, from its country-code domain
+    ("https://www.independent.ie/..." → "IE", ".co.uk" → "GB"), or None (.com, .org, .tv...)."""
+    if not url:
+        return None
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_TLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+#: Words that make an unknown name a place ("Fifth Avenue", "Mount Sinjar", "Haditha Dam").
 PLACE_WORDS = word_set(
     "street st avenue ave road rd boulevard square plaza lane highway bridge mount mountain mountains hill "
     "hills river lake sea bay gulf island islands valley desert plain plains airport airbase base camp "
@@ -133,10 +216,32 @@ PLACE_WORDS = word_set(
 )
 
 
+#: Words that make a name a site inside a town ("Fifth Avenue", "Tahrir Square", "City Hall").
+SITE_WORDS = word_set(
+    "street st avenue ave road rd boulevard square plaza lane bridge airport stadium park market mosque "
+    "church cathedral hospital school university quarter neighbourhood neighborhood district hall "
+    "building tower hotel palace prison court station centre center"
+)
+
+
+#: Words of names that say what, not which: "Old City", "New Town", "Eastern Quarter".
+GENERIC_WORDS = word_set(
+    "old new city town north south east west northern southern eastern western central upper lower"
+)
+
+
+def _is_generic(doc: Doc, c: Candidate) -> bool:
+    return all(t.lower_ in GENERIC_WORDS or t.lower_ in SITE_WORDS for t in doc[c.start : c.end])
+
+
+def _is_site(doc: Doc, c: Candidate) -> bool:
+    return len(c.text.split()) > 1 and any(t.lower_ in SITE_WORDS for t in doc[c.start : c.end])
+
+
 def _looks_like_place(doc: Doc, c: Candidate) -> bool:
     """Keep a name the gazetteer lacks only when the text marks it as a place: a place word in it
-    ("Tishreen Dam", "Yorkshire"), a place word and "of" before it ("the village of X"), or a
-    preposition of place before it ("in Kafr Zita" is kept, "Zita said" is not). spaCy's GPE tag
+    ("Haditha Dam", "Yorkshire"), a place word and "of" before it ("the village of X"), or a
+    preposition of place before it ("in Tal Tamr" is kept, "Tamr said" is not). spaCy's GPE tag
     alone on an unknown word is too often a person or a brand."""
     words = [t.lower_ for t in doc[c.start : c.end]]
     if any(w in PLACE_WORDS or w.endswith("shire") for w in words):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .names import fold, is_primary, word_set
+from .names import abbreviation_key, fold, is_primary, word_set
 
 __all__ = ["Candidate", "recognize", "PLACE_LABELS", "PLACE_PREPOSITIONS", "STOP_WORDS", "BIG_PLACE"]
 
@@ -28,6 +28,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HOST_LABELS = frozenset({"ORG", "NORP", "PERSON", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Prepositions that put a name in a place's slot ("in Sinjar", "near Qayyarah", "fled to Dibis").
 PLACE_PREPOSITIONS = word_set("in near at outside around toward towards across into inside within")
+#: Wider set for a local place outside any entity: "fired on Yabroud", "fled from Kiswah".
+LOCAL_PREPOSITIONS = PLACE_PREPOSITIONS | word_set("on from to through via past")
+#: Nouns before "of" that introduce a place: "the town of Yabroud", "the outskirts of Kiswah".
+_PLACE_NOUNS = word_set(
+    "town city village district province governorate region area outskirts suburb suburbs countryside "
+    "neighbourhood neighborhood outskirt centre center north south east west"
+)
+#: Lower-case words that may end a place's name: "Homs city", "Aleppo province".
+_TAIL_WORDS = word_set(
+    "city town village province governorate region district countryside area state county oblast "
+    "camp square street road"
+)
 #: Feature codes of areas: countries, divisions, continents, regions (their names are few and curated).
 _AREA_CODES = frozenset(
     {"PCLI", "ADM1", "CONT", "RGN", "PEN", "SEA", "OCN", "GULF", "STM", "LK", "MTS", "PLAT", "PLN", "DSRT"}
@@ -37,7 +49,7 @@ _ARTICLES = word_set("al el ar as ad an ash az at ez es ed")
 _ARTICLE_HYPHENS = frozenset(a + "-" for a in _ARTICLES)
 #: Population at which a gazetteer name found outside NER is accepted anywhere in the text.
 #: 250,000 keeps cities ("Mosul", "Homs", "Lahore") while common words and surnames that are also
-#: towns ("Jackson", MS 154k; "Hope", AR 10k) stay out. Set by listing the
+#: towns ("Eugene", OR 170k; "Carmel", IN 100k) stay out. Set by listing the
 #: gazetteer's primary names that are also English words or surnames, by population.
 BIG_PLACE = 250_000
 #: Words that are place names somewhere but almost always ordinary English in news text.
@@ -51,6 +63,7 @@ STOP_WORDS = frozenset(
         "Reuters AP AFP News Times Post Daily Mail Star Sun Guardian Independent God Allah Islam State "
         "Islamic Union Republic Democratic People National Federal Central Street Road City Town Village "
         "North South East West Northern Southern Eastern Western University College Hospital Court "
+        "Northwest Northeast Southwest Southeast "
         "Council Party Front Forces Force Media Center Centre Office Home Hope Victoria Best Young Long "
         "Bush Trump Obama Putin Assad Kerry Lavrov Erdogan Cameron May Nice Mobile Reading Bath Split "
         "Commercial Independence Liberty Unity Progress Enterprise Christian Jesus Mohammed Muhammad "
@@ -79,7 +92,12 @@ def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+        # a common word caught at the end of the entity ("Yabroud hours"), not "Homs city"
+        or (end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ not in _TAIL_WORDS)
+    ):
         end -= 1
     return doc[start:end]
 
@@ -130,6 +148,8 @@ def recognize(
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _extend(_trim(ent))
+            if len(span) == 1 and fold(span.text) in STOP_WORDS:
+                continue  # "Centre", "Sunday" tagged as places
             if span.text and any(c.isupper() for c in span.text):
                 claim(span, "ner", ent.label_)
         elif ent.label_ == "NORP":
@@ -142,13 +162,14 @@ def recognize(
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ent_label[i] = ent.label_
+    lower = {t.text for t in doc if t.text.islower()}  # words the text uses as ordinary words
     i = 0
     while i < len(doc):
         tok = doc[i]
         if (
             taken[i]
             or not tok.text[:1].isupper()
-            or ent_label.get(i) in ("DATE", "TIME", "MONEY", "QUANTITY")
+            or ent_label.get(i) in ("TIME", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT")
         ):
             i += 1
             continue
@@ -166,17 +187,42 @@ def recognize(
                     claim(span, "demonym", ent_label.get(i, ""), t)
                     matched = n
                     break
-            if _gazetteer_ok(span, gaz, ent_label, context_countries, big_place):
+            if _gazetteer_ok(span, gaz, ent_label, context_countries, big_place, lower):
                 claim(span, "gazetteer", ent_label.get(i, ""))
                 matched = n
                 break
+            if n > 1 and gaz.has_key(fold(text)):
+                break  # "White House" is a known name, rejected here: its "White" is no town
         i += matched or 1
+    _same_name_elsewhere(doc, out, taken, ent_label)
     out.sort(key=lambda c: c.start)
     return out
 
 
+def _same_name_elsewhere(
+    doc: Doc, out: list[Candidate], taken: list[bool], ent_label: dict[int, str]
+) -> None:
+    """One sense per discourse: a one-word name found as a place once ("fled to Yabroud") is a
+    place wherever else it stands untagged ("Yabroud is quiet"). Tokens spaCy tagged as a person
+    or organisation are left alone: those tags are right more often than a name's other uses."""
+    found = {c.text: c.how for c in out if c.end - c.start == 1 and c.how in ("ner", "gazetteer")}
+    if not found:
+        return
+    for tok in doc:
+        how = found.get(tok.text)
+        if how is None or taken[tok.i] or ent_label.get(tok.i, "") not in ("", "DATE"):
+            continue
+        taken[tok.i] = True
+        out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, how))
+
+
 def _gazetteer_ok(
-    span: Span, gaz: Gazetteer, ent_label: dict[int, str], context_countries: frozenset[str], big_place: int
+    span: Span,
+    gaz: Gazetteer,
+    ent_label: dict[int, str],
+    context_countries: frozenset[str],
+    big_place: int,
+    lower: set[str],
 ) -> bool:
     """Whether a capitalised span outside the place entities should be taken as a place.
 
@@ -186,13 +232,18 @@ def _gazetteer_ok(
 
     * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar");
     * inside an organisation's or other entity's name: a big place (``BIG_PLACE``), or a place in
-      a country the article is about when the name opens the entity ("Harasta Council");
-    * outside any entity: a big place, or a place in a context country after a preposition of place.
+      a country the article is about when the name opens the entity ("Yabroud Council") or follows
+      a preposition of place ("fired on Yabroud" tagged as an organisation);
+    * outside any entity: a big place, or a place in a context country after a preposition of place
+      (``LOCAL_PREPOSITIONS``) or "the town of", "the outskirts of"...
     """
+    abbreviation = abbreviation_key(span.text)
+    if abbreviation is not None and gaz.has_key(abbreviation):
+        return True  # "Calif.", "Ont.": an explicit abbreviation of a division
     key = fold(span.text)
     if key and not gaz.has_key(key) and len(span) == 1 and key.endswith("s") and len(key) > 4:
-        key = key[:-1]  # a possessive printed without its apostrophe ("Syrias"): areas and cities only
-        if not any(gaz.fcl[r] != "P" or gaz.pop[r] >= big_place for r in gaz.exact_key(key)):
+        key = key[:-1]  # a possessive printed without its apostrophe ("Syrias"): countries and cities
+        if not any(gaz.fcode[r] == "PCLI" or gaz.pop[r] >= big_place for r in gaz.exact_key(key)):
             return False
     if not key or key in STOP_WORDS or not gaz.has_key(key):
         return False
@@ -203,7 +254,7 @@ def _gazetteer_ok(
     rows = [r for r in gaz.exact_key(key) if gaz.fcode[r] in _AREA_CODES or is_primary(gaz.names[r], key)]
     if not rows:
         return False
-    if span.text.lower() in _lowercase_words(span.doc):
+    if not span.text.isupper() and span.text.lower() in lower:
         return False
     label = ent_label.get(span.start, "")
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -219,14 +270,7 @@ def _gazetteer_ok(
         return whole and ((prev in PLACE_PREPOSITIONS and (big or local)) or (len(span) > 1 and big))
     if label:
         opens = span.start == 0 or ent_label.get(span.start - 1) != label
-        inside = ent_label.get(span.end) == label  # more of the entity follows: "Harasta Council"
-        return big or (local and opens and inside)
-    return big or (local and prev in PLACE_PREPOSITIONS)
-
-
-def _lowercase_words(doc: Doc) -> set[str]:
-    words = doc.user_data.get("_geo_lower")
-    if words is None:
-        words = {t.text for t in doc if t.text.islower()}
-        doc.user_data["_geo_lower"] = words
-    return words  # type: ignore[no-any-return]
+        inside = ent_label.get(span.end) == label  # more of the entity follows: "Yabroud Council"
+        return big or (local and ((opens and inside) or prev in LOCAL_PREPOSITIONS))
+    prev2 = span.doc[span.start - 2].lower_ if span.start > 1 else ""
+    return big or (local and (prev in LOCAL_PREPOSITIONS or (prev == "of" and prev2 in _PLACE_NOUNS)))

@@ -29,8 +29,9 @@ for the window, radius and threshold, and how each was calibrated.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..assess.agreement import UNKNOWN_ACTORS
 from ..assess.text import content_words, jaccard
@@ -102,7 +103,12 @@ class Report:
     radius: float | None  # None: known only as a region (compare admin1)
     actor1: str | None
     fatalities: int | None
-    words: frozenset[str]
+    evidence: str = field(repr=False)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Content words of the evidence sentence (computed when a pair first passes the gates)."""
+        return content_words(self.evidence)
 
     @property
     def linkable(self) -> bool:
@@ -148,7 +154,7 @@ def report_of(event: Event, *, evidence: str, params: LinkParams) -> Report:
         radius=None if regional else params.radius_km.get(event.geo_precision or 1, params.radius_km[2]),
         actor1=_actor(event.actor1),
         fatalities=event.fatalities,
-        words=content_words(evidence),
+        evidence=evidence,
     )
 
 

@@ -149,18 +149,20 @@ def _explore(
         }
         component_of = store.link_components(sorted(reached - explored))
         wanted = sorted({c for c in component_of.values() if c} - loaded)
-        members = [e for e in store.events_of_components(wanted) if e.event_id not in events]
+        members = store.events_of_components(wanted)
         loaded.update(wanted)
-        events.update((e.event_id, e) for e in members)
-        reports.update(_reports(store, members, params=params))
+        fresh = [e for e in members if e.event_id not in events]
+        events.update((e.event_id, e) for e in fresh)
+        reports.update(_reports(store, fresh, params=params))
         explored.update(e.event_id for e in members)
         explored.update(i for i, c in component_of.items() if c)
         # no stored component: walk on from it, and from its incident's other events
         unknown = {i for i, c in component_of.items() if not c}
         incidents = sorted({i for i in (events[n].incident_id for n in unknown) if i})
-        mates = [e for e in store.events_of_incidents(incidents) if e.event_id not in events]
-        events.update((e.event_id, e) for e in mates)
-        reports.update(_reports(store, mates, params=params))
+        mates = store.events_of_incidents(incidents)
+        fresh = [e for e in mates if e.event_id not in events]
+        events.update((e.event_id, e) for e in fresh)
+        reports.update(_reports(store, fresh, params=params))
         frontier = sorted((unknown | {e.event_id for e in mates}) - explored)
     keep = sorted(explored)
     return [events[i] for i in keep], {i: reports[i] for i in keep}

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
 
-from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention
+from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention, Quote
 
 #: One full-text search hit: (article_id, title, snippet with the matched words marked «like this»).
 SearchHit = tuple[str, str | None, str]
@@ -72,6 +72,10 @@ class Store(Protocol):
 
     def iter_place_mentions(self) -> Iterator[tuple[str, PlaceMention]]:
         """Every place mention as ``(article_id, mention)``, article by article."""
+        ...
+
+    def iter_quotes(self) -> Iterator[tuple[str, Quote]]:
+        """Every stored quotation (``Analysis.quotes``) as ``(article_id, quote)``, article by article."""
         ...
 
     # -- incidents --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import asdict, fields
 from typing import Any
 
-from ..types import Article, Event, Incident, Place, PlaceMention, SourceRef, Span
+from ..types import Article, Event, Incident, Place, PlaceMention, Quote, SourceRef, Span
 
 Row = dict[str, Any]
 
@@ -73,6 +73,7 @@ def event_row(e: Event) -> Row:
         "trigger_start": e.trigger.start,
         "trigger_end": e.trigger.end,
         "field_spans": json.dumps({name: [s.start, s.end] for name, s in e.field_spans.items()}),
+        "disputed_by": json.dumps(e.disputed_by),
     }
 
 
@@ -115,6 +116,32 @@ def event_from(row: sqlite3.Row, sources: list[SourceRef]) -> Event:
         certainty=row["certainty"],
         field_spans={name: Span(*span) for name, span in json.loads(row["field_spans"]).items()},
         incident_id=row["incident_id"],
+        disputed_by=json.loads(row["disputed_by"]),
+    )
+
+
+def quote_rows(article_id: str, quotes: list[Quote]) -> list[Row]:
+    return [
+        {
+            "article_id": article_id,
+            "quote_start": q.span.start,
+            "quote_end": q.span.end,
+            "speaker": q.speaker,
+            "speaker_start": q.speaker_span.start if q.speaker_span else None,
+            "speaker_end": q.speaker_span.end if q.speaker_span else None,
+            "direct": int(q.direct),
+        }
+        for q in quotes
+    ]
+
+
+def quote_from(row: sqlite3.Row) -> Quote:
+    start, end = row["speaker_start"], row["speaker_end"]
+    return Quote(
+        speaker=row["speaker"],
+        speaker_span=Span(start, end) if start is not None else None,
+        span=Span(row["quote_start"], row["quote_end"]),
+        direct=bool(row["direct"]),
     )
 
 

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
-from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention, SourceRef
+from ..types import Analysis, Article, Event, Incident, IngestProblem, PlaceMention, Quote, SourceRef
 from . import rows
 from .base import SearchHit
 from .schema import Migration, load_migrations, migrate, now
@@ -132,6 +132,7 @@ class SQLiteStore:
             for event in analysis.events:
                 rows.insert(conn, "events", [rows.event_row(event)])
                 rows.insert(conn, "sources", rows.source_rows(event))
+            rows.insert(conn, "quotes", rows.quote_rows(article.article_id, analysis.quotes))
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, or None."""
@@ -189,6 +190,11 @@ class SQLiteStore:
     def events_of_article(self, article_id: str) -> list[Event]:
         """The events of one article, in the order the analysis gave them."""
         return list(self.iter_events(article_ids=[article_id]))
+
+    def iter_quotes(self) -> Iterator[tuple[str, Quote]]:
+        """Every stored quotation as ``(article_id, quote)``, article by article."""
+        for row in self._read("SELECT * FROM quotes ORDER BY id"):
+            yield row["article_id"], rows.quote_from(row)
 
     def iter_place_mentions(self) -> Iterator[tuple[str, PlaceMention]]:
         """Every place mention as ``(article_id, mention)``, article by article."""

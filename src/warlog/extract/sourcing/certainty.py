@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .chains import frames, sentence_chain
+from .chains import frames, sentence_chain, subjects
 from .cues import cues
 from .phrases import Link
 
@@ -116,20 +116,10 @@ def denials(sents: list[Span], i: int, trigger: Token | None, chain: list[Link])
             continue
         speakers: list[Link] = []
         for verb in denying:
-            speakers.extend(link for link in sentence_chain(sent) if _subject_of(link, verb))
-        if false:
+            speakers.extend(subjects(verb))
+        if false:  # "... were false, the spokesman said"
             speakers.extend(sentence_chain(sent)[-1:])
         for link in speakers:
             if not any(link.name == x.name for x in chain) and not any(link.name == x.name for x in found):
                 found.append(link)
     return found
-
-
-def _subject_of(link: Link, verb: Token) -> bool:
-    doc = verb.doc
-    head = doc[link.head]
-    return (
-        head.head.i == verb.i
-        or any(head.i == t.i for t in verb.children)
-        or (verb in frames(verb.sent, None) and head.i < verb.i)
-    )

@@ -48,6 +48,8 @@ class Cues:
     titles: dict[str, str | None]
     kind_families: tuple[frozenset[str], ...]
     role_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    anonymity: frozenset[str]
     containers: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -61,14 +63,14 @@ class Cues:
     def kind_of(self, head: str, words: Iterable[str]) -> SourceKind | None:
         """The kind named by a phrase: its head noun first, then any word or word pair in it."""
         head = head.lower()
-        for kind in self.kind_order:
-            if head in self.kinds[kind]:
-                return cast(SourceKind, kind)
         low = [w.lower() for w in words]
-        grams = set(low) | {f"{a} {b}" for a, b in zip(low, low[1:], strict=False)}
-        for kind in self.kind_order:
-            if grams & self.kinds[kind]:
-                return cast(SourceKind, kind)
+        if self.anonymity & set(low):
+            return "anonymous"
+        pairs = {f"{a} {b}" for a, b in zip(low, low[1:], strict=False)}
+        for found in (pairs, {head}, set(low)):
+            for kind in self.kind_order:
+                if found & self.kinds[kind]:
+                    return cast(SourceKind, kind)
         return None
 
     def compatible(self, a: str | None, b: str | None) -> bool:
@@ -99,6 +101,8 @@ def cues() -> Cues:
         titles={k.lower(): v for k, v in src["titles"].items()},
         kind_families=tuple(_set(f) for f in src["kind_families"]),
         role_nouns=_set(src["role_nouns"]),
+        group_nouns=_set(src["group_nouns"]),
+        anonymity=_set(src["anonymity"]),
         containers=_set(src["containers"]),
         person_pronouns=_set(src["person_pronouns"]),
         group_pronouns=_set(src["group_pronouns"]),

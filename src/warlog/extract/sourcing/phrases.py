@@ -22,6 +22,7 @@ __all__ = ["Link", "clean_name", "link_for", "norm"]
 _QUOTES = "\"'“”‘’«»"
 _STRIP = " ,;:.-–—" + _QUOTES
 _KEEP_PREPS = {"of", "for"}
+_MAX_WORDS = 10
 _DROP_RIGHT = {"relcl", "acl", "punct", "cc", "conj", "advcl", "appos", "prep", "npadvmod", "advmod"}
 
 
@@ -42,6 +43,8 @@ def clean_name(text: str) -> str:
             text = text[: -len(suffix)]
     if text.lower().startswith("the "):
         text = text[4:]
+    elif text.startswith(("A ", "An ")):  # "A police spokesman" opening a sentence
+        text = text[0].lower() + text[1:]
     return text.strip(_STRIP)
 
 
@@ -89,10 +92,14 @@ def _person(tok: Token) -> Span | None:
     """The PERSON entity ``tok`` is part of, if any."""
     if tok.ent_type_ != "PERSON":
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _words(span: Span, extra: list[Token]) -> frozenset[str]:
@@ -111,7 +118,8 @@ def _owner(tok: Token) -> Token | None:
     """The author of a container noun: "the Mail's report", "a video published by Amaq",
     "a statement from the ministry", "reports on social media"."""
     for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+        possessive = c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+        if possessive and c.pos_ in ("PROPN", "NOUN"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "on", "of"):
             for p in c.children:
@@ -126,6 +134,61 @@ def _owner(tok: Token) -> Token | None:
                         if p.dep_ == "pobj":
                             return p
     return None
+
+
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "province",
+    "country",
+    "region",
+    "village",
+    "district",
+    "governorate",
+    "state",
+}
+
+
+def _place_named(span: Span, name: str) -> str:
+    """ "the city's health office" after "the city of Taiz" → "Taiz health office"."""
+    owner = next((t for t in span if t.dep_ == "poss" and t.lemma_.lower() in _PLACE_NOUNS), None)
+    if owner is None or not any(t.lower_ == "the" and t.head.i == owner.i for t in span):
+        return name
+    doc = span.doc
+    place: str | None = None
+    for t in reversed(doc[max(0, span.start - 60) : span.start]):
+        if t.lemma_.lower() == owner.lemma_.lower():
+            of = next((p for p in t.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+            obj = (
+                next((o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None) if of else None
+            )
+            if obj is not None:
+                place = doc[obj.left_edge.i : obj.i + 1].text
+                break
+    rest = doc[owner.i + 1 : span.end]
+    if len(rest) and rest[0].dep_ == "case":
+        rest = rest[1:]
+    return clean_name(f"{place} {rest.text}") if place and len(rest) else name
+
+
+def _proper_modifier(tok: Token) -> Link | None:
+    """ "the Reuters report", "the Daily Mail account": a common noun that is no source itself,
+    with a proper name before it: the name is the source."""
+    c = cues()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma in c.role_nouns | c.group_nouns or c.kind_of(lemma, [tok.lower_]):
+        return None
+    props = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not props:
+        return None
+    span = tok.doc[props[0].left_edge.i : props[-1].i + 1]
+    name = clean_name(span.text)
+    if not name:
+        return None
+    offset = max(0, span.text.find(name))
+    kind = c.kind_of(props[-1].lower_, [t.lower_ for t in span])
+    start = span.start_char + offset
+    return Link(name, kind, start, start + len(name), props[-1].i, named=True, words=_words(span, []))
 
 
 def link_for(tok: Token, *, depth: int = 0) -> Link | None:
@@ -146,6 +209,7 @@ def link_for(tok: Token, *, depth: int = 0) -> Link | None:
     # "heroes of the civil defence", "the lions of the PMF": the organisation is the source
     if (
         tok.pos_ == "NOUN"
+        and tok.tag_ == "NNS"  # a group of people: "heroes of", "men of"; not "a purge of"
         and tok.lemma_.lower() not in c.role_nouns
         and c.kind_of(tok.lemma_, [tok.lower_]) is None
         and tok.lemma_.lower() not in c.containers
@@ -157,6 +221,9 @@ def link_for(tok: Token, *, depth: int = 0) -> Link | None:
                         o.pos_ == "PROPN" or c.kind_of(o.lemma_, [x.lower_ for x in o.subtree])
                     ):
                         return link_for(o, depth=depth + 1)
+    proper = _proper_modifier(tok)
+    if proper is not None:
+        return proper
     span = _np(tok)
     # "the activist network Euphrates Eyes", "its agency, Amaq": the proper name is the source
     if tok.pos_ == "NOUN":
@@ -176,18 +243,26 @@ def link_for(tok: Token, *, depth: int = 0) -> Link | None:
         if ch.dep_ == "acl" and ch.lemma_ in ("name", "call", "identify"):
             for o in ch.children:
                 if o.dep_ in ("oprd", "dobj", "attr", "xcomp") and o.pos_ == "PROPN":
-                    named = link_for(o, depth=depth + 1)
-                    if named is not None:
-                        named.words = named.words | _words(span, extra)
-                        named.kind = named.kind or c.kind_of(tok.lemma_, [t.lemma_ for t in span])
-                        return named
+                    found = link_for(o, depth=depth + 1)
+                    if found is not None:
+                        found.words = found.words | _words(span, extra)
+                        found.kind = c.kind_of(tok.lemma_, [t.lemma_ for t in span]) or found.kind
+                        return found
     person = _person(tok)
     name_span = person if person is not None else span
     name = clean_name(name_span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
+    name = _place_named(span, name)
     words = _words(span, extra)
-    kind = c.kind_of(tok.lemma_, [t.lemma_ for t in span] + [t.lemma_ for t in extra])
+    # the kind comes from the head and its modifiers; an "of" complement speaks only for a role
+    # ("a member of the council"), not for any noun ("a purge of commanders")
+    own = (
+        span if tok.pos_ == "PROPN" or tok.lemma_.lower() in c.role_nouns else span[: tok.i - span.start + 1]
+    )
+    kind = c.kind_of(tok.lower_, [t.lower_ for t in own]) or c.kind_of(
+        tok.lemma_, [t.lemma_ for t in own] + [t.lemma_ for t in extra]
+    )
     if kind is None and person is not None:
         kind = c.kind_of("", words)
     first = span[0].lower_ if len(span) else ""
@@ -198,17 +273,20 @@ def link_for(tok: Token, *, depth: int = 0) -> Link | None:
         or person is not None
         or any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.i == tok.i for t in span)
     )
-    if kind is None and not named and tok.lemma_.lower() not in c.role_nouns:
+    if det in ("no", "none", "neither") or len(name.split()) > _MAX_WORDS:
+        return None  # "No group has claimed ...", or a run-on headline the parser took for a phrase
+    if kind is None and not named and tok.lemma_.lower() not in c.role_nouns | c.group_nouns:
         return None  # "the men", "the fire": not a source
+    offset = max(0, name_span.text.find(name))
     return Link(
         name=name,
         kind=kind,
-        start=name_span.start_char,
-        end=name_span.end_char,
+        start=name_span.start_char + offset,
+        end=name_span.start_char + offset + len(name),
         head=tok.i,
         person=person is not None,
         named=named,
-        indefinite=not named and det in ("a", "an", "one", "another"),
+        indefinite=tok.pos_ == "NOUN" and person is None and det in ("a", "an", "one", "another"),
         definite=not named and det in ("the", "this", "that", "these"),
         words=words,
     )

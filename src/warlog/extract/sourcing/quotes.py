@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...types import Quote
 from ...types import Span as CharSpan
@@ -72,10 +72,10 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _speaker_verb(doc: Doc, start: int, end: int) -> Token | None:
+def _speaker_verb(doc: Doc, start: int, end: int, size: int) -> Token | None:
     """The reporting verb right after or right before a quote."""
     c = cues()
-    after = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="expand")
+    after = doc.char_span(end, min(size, end + 80), alignment_mode="expand")
     if after is not None:
         for t in after[:6]:
             if t.lemma_.lower() in c.report and t.pos_ in ("VERB", "AUX"):
@@ -102,7 +102,7 @@ def speaker_before(doc: Doc, pos: int, *, person: bool = True) -> Link | None:
     for ent in reversed(doc.ents):
         if ent.end_char > pos:
             continue
-        if (ent.label_ == "PERSON") if person else ent.label_ in ("ORG", "NORP", "ACTOR"):
+        if (ent.label_ == "PERSON") if person else ent.label_ in ("ORG", "ACTOR"):
             link = link_for(ent.root)
             if link is not None and link.named:
                 return link
@@ -124,14 +124,17 @@ def _quote(link: Link | None, start: int, end: int, *, direct: bool) -> Quote:
     )
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Every direct quote (with its speaker when one is found) and every indirect quote, in text order."""
+def find_quotes(doc: Doc, *, sents: list[Span] | None = None) -> list[Quote]:
+    """Every direct quote (with its speaker when one is found) and every indirect quote, in text order.
+
+    ``sents`` are ``doc``'s sentences when the caller has them already."""
     quotes: list[Quote] = []
     last: Link | None = None
     last_end = -1
-    for start, end in _stretches(doc.text):
-        verb = _speaker_verb(doc, start, end)
-        words = len(doc.text[start:end].split())
+    text = doc.text  # built anew on every access: read it once
+    for start, end in _stretches(text):
+        verb = _speaker_verb(doc, start, end, len(text))
+        words = len(text[start:end].split())
         if verb is None and words < _MIN_WORDS:
             continue
         subj = _subject(verb) if verb is not None else None
@@ -142,7 +145,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if link is not None:
             last, last_end = link, end
     direct = [(q.span.start, q.span.end) for q in quotes]
-    for sent in doc.sents:
+    for sent in sents if sents is not None else list(doc.sents):
         for verb in frames(sent, None):
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is None:

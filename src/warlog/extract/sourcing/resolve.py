@@ -11,36 +11,48 @@ later ("The Mail's report is sourced to ARA News, which heard it from ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .chains import frames, sentence_chain
 from .cues import cues
 from .phrases import Link, clean_name, norm
 from .quotes import speaker_before
 
-__all__ = ["ArticleSources", "dateline_source", "same_source"]
+__all__ = ["ArticleSources", "datelines", "same_source"]
 
-#: "MOSUL, Iraq, March 14 (Tigris Wire) - ": a wire credit in the dateline
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?\(([^()\n]{2,40})\)\s*[-–—]")
+#: "MOSUL, Iraq, March 14 (Tigris Wire) - ": a wire credit in a dateline opening a paragraph
+_DATELINE = re.compile(r"(?:\A|\n\s*\n)\s*[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?\(([^()\n]{2,40})\)\s*[-–—]")
 _NAME_AHEAD = 3  # sentences searched for the name of an unnamed speaker
 _EXTEND_AHEAD = 4  # sentences searched for a later link of a chain
 _BACK = 8  # sentences searched back for what a description refers to
 
 
 def same_source(a: str, b: str) -> bool:
-    """Whether two names are one source ("the UK Daily Mail" and "the Daily Mail")."""
+    """Whether two names are one source ("the UK Daily Mail" and "the Daily Mail").
+
+    A name of two words or more also matches at the start of a word run together with the next
+    one, as scraped text often has it ("Daily Mailthe")."""
     x, y = norm(a), norm(b)
-    return bool(x and y) and (x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} ")
+    if not x or not y:
+        return False
+    if x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} ":
+        return True
+    short, long = sorted((x, y), key=len)
+    return " " in short and len(short) >= 6 and f" {short}" in f" {long}"
 
 
-def dateline_source(text: str) -> Link | None:
-    """The agency credited in a wire dateline, if the article opens with one."""
-    m = _DATELINE.match(text)
-    if m is None or not clean_name(m[1]):
-        return None
-    return Link(clean_name(m[1]), "media", m.start(1), m.end(1), head=-1, named=True)
+def datelines(text: str) -> list[tuple[int, Link]]:
+    """The agencies credited in wire datelines, each with the offset where its credit ends
+    (it covers the text from there on, up to the next dateline)."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = clean_name(m[1])
+        if name:
+            out.append((m.end(), Link(name, "media", m.start(1), m.end(1), head=-1, named=True)))
+    return out
 
 
 class ArticleSources:
@@ -48,13 +60,15 @@ class ArticleSources:
 
     def __init__(self, doc: Doc, *, outlet: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # built anew on every access of Doc.text: read it once
         self.outlet = outlet
         self.sents: list[Span] = list(doc.sents)
-        self._index = {s.start: i for i, s in enumerate(self.sents)}
+        self._starts = [s.start for s in self.sents]
         self._chains: dict[int, list[Link]] = {}
 
-    def index(self, sent: Span) -> int:
-        return self._index[sent.start]
+    def index_of(self, token: int) -> int:
+        """The index of the sentence holding token ``token``."""
+        return bisect_right(self._starts, token) - 1
 
     def chain_of(self, i: int) -> list[Link]:
         """Sentence ``i``'s own chain (no event in view), its pronouns and descriptions resolved."""
@@ -88,11 +102,15 @@ class ArticleSources:
         shared_kind = link.kind in ("ngo", "media", "activist")
 
         def fits(x: Link) -> bool:
+            if x.head >= 0 and not x.named and self.doc[x.head].lemma_.lower() == head:
+                return True  # "a doctor ... the doctor"
             if not x.named or x.person:
                 return False
             return head in x.words or (shared_kind and x.kind == link.kind)
 
         found = self._earlier(i, link.start, fits)
+        if found is None and head in cues().group_nouns:  # "the group said": the party named before
+            found = speaker_before(self.doc, link.start, person=False)
         return replace(found, start=link.start, end=link.end) if found is not None else link
 
     def _earlier(self, i: int, pos: int, fits: object) -> Link | None:
@@ -115,12 +133,11 @@ class ArticleSources:
                     return replace(x, kind=link.kind or x.kind, words=link.words | x.words)
         return link
 
-    def extend(self, chain: list[Link], i: int, *, stop: set[int]) -> list[Link]:
-        """``chain`` with the inner links later sentences give for its innermost source."""
+    def extend(self, chain: list[Link], i: int) -> list[Link]:
+        """``chain`` with the inner links later sentences give for its innermost source
+        ("... the Mail said." then "The Mail's report is sourced to ARA News, which ...")."""
         out = list(chain)
         for j in range(i + 1, min(len(self.sents), i + 1 + _EXTEND_AHEAD)):
-            if j in stop:
-                break
             later = self.chain_of(j)
             for k, x in enumerate(later[:-1]):
                 if out and same_source(x.name, out[-1].name):
@@ -140,14 +157,17 @@ class ArticleSources:
             chain = [x for x in self.chain_of(j) if not (self.outlet and same_source(self.outlet, x.name))]
             if chain:
                 # only another outlet's story covers the lead: the outlet's own sources do not
-                return self.extend(chain, j, stop=stop) if chain[0].kind == "media" else []
+                return self.extend(chain, j) if chain[0].kind == "media" else []
         return []
 
     def framing_voice(self, i: int) -> Link | None:
         """A medium whose account the previous sentence of the paragraph introduces
         ("The Journal's account charges that ... A general said ...")."""
-        if i == 0 or "\n" in self.doc.text[self.sents[i - 1].end_char : self.sents[i].start_char]:
+        if i == 0:
             return None
+        gap = self.text[self.sents[i - 1].start_char : self.sents[i].start_char]
+        if "\n" in gap[len(gap.rstrip()) :]:
+            return None  # a new line or paragraph: not the same passage
         prev = self.sents[i - 1]
         chain = self.chain_of(i - 1)
         verbs = frames(prev, None)
@@ -157,7 +177,7 @@ class ArticleSources:
 
     def block_voice(self, i: int) -> list[Link]:
         """The speaker introducing, with a colon, the paragraph that holds sentence ``i``."""
-        text = self.doc.text
+        text = self.text
         start = self.sents[i].start_char
         para = text.rfind("\n\n", 0, start + 1)
         if para <= 0:
@@ -165,8 +185,7 @@ class ArticleSources:
         before = text[:para].rstrip()
         if not before.endswith(":"):
             return []
-        tok: Token | None = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")[0]
-        if tok is None:
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None or not len(span):
             return []
-        j = self._index.get(tok.sent.start)
-        return self.chain_of(j) if j is not None else []
+        return self.chain_of(self.index_of(span[0].i))
