@@ -148,7 +148,9 @@ def _run_ingest(
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="articles, events, places, incidents, sources, outlets or errors.")],
+    kind: Annotated[
+        str, typer.Argument(help="articles, events, places, incidents, sources, outlets or errors.")
+    ],
     db: DbOption,
     out_path: Annotated[str, typer.Option("--out", "-o", help="Output file, or - for stdout.")] = "-",
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, geojson or parquet.")] = "jsonl",

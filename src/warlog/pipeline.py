@@ -93,9 +93,7 @@ class Analyser:
         places = self.geo.parse(doc, article=article)
         mid = time.perf_counter()
         quotes: list[Quote] = []
-        events, main_event_id = self.extractor.extract(
-            doc, article=article, places=places, quotes_out=quotes
-        )
+        events, main_event_id = self.extractor.extract(doc, article=article, places=places, quotes_out=quotes)
         self.timings["geo"] += mid - start
         self.timings["extract"] += time.perf_counter() - mid
         return Analysis(
@@ -225,4 +223,3 @@ def ingest(
 
 def _note(raw: RawArticle, article: Article, code: str, reason: str) -> IngestProblem:
     return IngestProblem(raw.origin, raw.line, code, reason, item_id=article.article_id)
-

@@ -181,9 +181,17 @@ def build_contradiction():
 
     def add(store) -> None:
         text = "Five people died in clashes near Mosul on Sunday, Reuters said."
-        event = Event("a4:e1", "a4", "Battles", "Armed clash", evidence=Span(0, len(text)),
-                      trigger=_span(text, "clashes"), fatalities=5, certainty="attributed",
-                      sources=[SourceRef("Reuters", "media")])
+        event = Event(
+            "a4:e1",
+            "a4",
+            "Battles",
+            "Armed clash",
+            evidence=Span(0, len(text)),
+            trigger=_span(text, "clashes"),
+            fatalities=5,
+            certainty="attributed",
+            sources=[SourceRef("Reuters", "media")],
+        )
         store.save_article(_article("a4", text, outlet="Reuters"), Analysis("a4", events=[event]))
         incident = next(i for i in store.iter_incidents() if i.incident_id == "i1")
         incident.event_ids.append("a4:e1")
