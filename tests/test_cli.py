@@ -1,5 +1,6 @@
 """The command line: every command is documented and has help."""
 
+import json
 import re
 from pathlib import Path
 
@@ -72,3 +73,14 @@ def test_cli_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "no database" in result.output
+
+
+def test_cli_ingest_timings_is_one_unwrapped_json_line(tmp_path):
+    src = tmp_path / "bad.jsonl"
+    src.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(src), "--db", str(tmp_path / "t.db"), "--quiet", "--timings"], terminal_width=40
+    )
+    assert result.exit_code == 0, result.output
+    timings = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"read", "store", "link", "total"} <= set(timings)
