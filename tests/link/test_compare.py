@@ -100,3 +100,62 @@ def test_compare_params_come_from_settings(settings):
     assert params.slack_days == {"day": 1, "week": 4, "month": 16}
     assert params.max_slack == 16
     assert MOSUL.admin1 == "Nineveh"
+
+
+def test_compare_sub_event_families_gate_links(params):
+    def sub(name, etype="Explosions/Remote violence"):
+        return event("b:e1", sub=name, etype=etype)
+
+    strike = event("a:e1")
+    assert score(strike, sub("Chemical weapon"), params) is None
+    assert score(strike, sub("Suicide bomb"), params) is None
+    bomb = event("a:e1", sub="Suicide bomb")
+    assert score(bomb, sub("Remote explosive/landmine/IED"), params) == pytest.approx(1.0)
+    clash = event("a:e1", sub="Armed clash", etype="Battles")
+    assert score(clash, sub("Attack", "Violence against civilians"), params) == pytest.approx(1.0)
+    assert score(clash, sub("Abduction/forced disappearance", "Violence against civilians"), params) is None
+    arrests = event("a:e1", sub="Arrests", etype="Strategic developments")
+    assert score(arrests, sub("Looting/property destruction", "Strategic developments"), params) is None
+
+
+def test_compare_sub_family_of_unlisted_type_is_itself():
+    from warlog.link import sub_family_of
+
+    assert sub_family_of("Air/drone strike") == sub_family_of("Shelling/artillery/missile attack")
+    assert sub_family_of("Agreement") == "Agreement"
+
+
+def test_compare_vague_date_counts_no_more_than_a_day_apart(params):
+    same_day = score(event("a:e1"), event("b:e1"), params)
+    day_apart = score(event("a:e1"), event("b:e1", date="2017-03-14"), params)
+    week = score(event("a:e1"), event("b:e1", precision="week"), params)
+    assert same_day == pytest.approx(1.5)
+    assert week == pytest.approx(1.5 - 0.5 + params.vague_date_score)
+    assert week is not None and day_apart is not None and week <= day_apart
+
+
+def test_compare_vague_window_stops_at_publication(params):
+    def weekly(published):  # dated 2017-03-13, to the week
+        return report_of(event("a:e1", precision="week"), evidence="", params=params, published=published)
+
+    def daily(day):
+        return report_of(event("b:e1", date=day), evidence="", params=params)
+
+    # a lead dated only by its publication (week precision): nothing it reports happened later,
+    # beyond the other report's own day of slack
+    assert pair_score(weekly("2017-03-13"), daily("2017-03-15"), params=params) is None
+    assert pair_score(daily("2017-03-15"), weekly("2017-03-13"), params=params) is None
+    assert pair_score(weekly("2017-03-13"), daily("2017-03-14"), params=params) is not None
+    assert pair_score(weekly("2017-03-13"), daily("2017-03-10"), params=params) is not None
+    # publication unknown, or later ("last week"): the whole window is open
+    assert pair_score(weekly(None), daily("2017-03-15"), params=params) is not None
+    assert pair_score(weekly("2017-03-20"), daily("2017-03-15"), params=params) is not None
+    # equally vague dates: neither window is the pair's, so no cut
+    other = report_of(event("b:e1", date="2017-03-16", precision="week"), evidence="", params=params)
+    assert pair_score(weekly("2017-03-13"), other, params=params) is not None
+
+
+def test_compare_publication_is_ignored_for_day_precision(params):
+    a = report_of(event("a:e1"), evidence="", params=params, published="2017-03-10")
+    assert a.published is None
+    assert pair_score(a, report_of(event("b:e1"), evidence="", params=params), params=params) is not None

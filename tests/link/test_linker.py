@@ -156,3 +156,16 @@ def test_linker_incremental_equals_relink_on_random_batches(tmp_path, settings, 
         assert any(len(events) > 2 for _, events in incremental)  # the data does link
         link_incidents(store, settings=settings, relink=True)
         assert incidents(store) == incremental
+
+
+def test_linker_vague_date_window_stops_at_publication(store, settings):
+    # every sample article is published 2017-03-14; "lead" is dated by its publication only
+    report(store, "lead", outlet="Tigris Wire", date="2017-03-14", precision="week")
+    report(store, "before", outlet="Gulf Dispatch", date="2017-03-11")
+    report(store, "after", outlet="Nineveh Today", date="2017-03-16")
+    link_incidents(store, settings=settings)
+    groups = sorted(tuple(i.article_ids) for i in store.iter_incidents())
+    assert groups == [("after",), ("before", "lead")]
+    incremental = incidents(store)
+    link_incidents(store, settings=settings, relink=True)
+    assert incidents(store) == incremental

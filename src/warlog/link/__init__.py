@@ -1,7 +1,8 @@
 """Incident linking: the events, from one or many articles, that report one real-world incident.
 
-Two events can be one incident when they are compatible — one country, one type family, dates
-within a window that widens as the dates get vaguer, places within a radius that widens with
+Two events can be one incident when they are compatible — one country, one sub-event family
+(:data:`.compare.SUB_FAMILIES`), dates within a window that widens as the dates get vaguer (and
+never reaches past the vague report's publication), places within a radius that widens with
 ``geo_precision`` (or one admin1 for province-level reports), different articles — and their
 details (sub-event type, day, place, actors, toll, wording of the evidence) add up to enough
 evidence (:mod:`.compare`). Incidents are complete-linkage clusters of the resulting graph
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from ..assess import build_incident
 from .cluster import cluster, components, incident_id
-from .compare import LinkParams, Report, family_of, pair_score, report_of
+from .compare import LinkParams, Report, family_of, pair_score, report_of, sub_family_of
 from .linker import link_incidents
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "link_incidents",
     "pair_score",
     "report_of",
+    "sub_family_of",
 ]

@@ -1,15 +1,16 @@
 """Whether two events can report the same incident, and how strongly their details say so.
 
 :func:`pair_score` is the one rule of linking. It first applies hard gates — both events dated
-(not to a year only) and located in one country, from different articles, of one type family,
-dated within the window of their precisions, placed within the radius of their precisions (or
-in one admin1 for province-level reports) — then adds up evidence for and against, in rough
-log-odds units (1.0 ≈ "makes it about e times likelier"):
+(not to a year only) and located in one country, from different articles, of one sub-event family,
+dated within the window of their precisions (a vague date's window ends at its publication), placed
+within the radius of their precisions (or in one admin1 for province-level reports) — then adds up
+evidence for and against, in rough log-odds units (1.0 ≈ "makes it about e times likelier"):
 
 ==============================================  =======
 same sub-event type                             +0.5
 same day, both known to the day                 +0.5
 days apart (within the window)                  -0.5 per day, at most -1.0
+a date known only to the week or month          ``vague_date_score`` (-0.5)
 same place (GeoNames id, or under 2 km)         +0.5
 only the admin1 is shared (province-level)      -0.25
 only the country is known for one of them      -1.0
@@ -19,11 +20,14 @@ same fatality figure (both known, > 0)          +0.5
 wording: content-word Jaccard of the evidence   + text_weight × J
 ==============================================  =======
 
-A pair is an edge of the linking graph when its score reaches ``min_score``. The weights are set
-by reasoning, not fitted: each strong agreement (type, day, place, actor, toll) counts the same,
-disagreements cost as much as agreements earn except for a day apart (reports disagree about
-"yesterday" often) and a shared province (weaker than a shared town). See ``settings.toml [link]``
-for the window, radius and threshold, and how each was calibrated.
+A week- or month-precision date (often the publication date standing in for an undated lead) agrees
+with every day of its window, so it says no more than a day-precision date a day off: it earns no day
+evidence and costs ``vague_date_score``. A pair is an edge of the linking graph when its score
+reaches ``min_score``. The weights are set by reasoning, not fitted: each strong agreement (type,
+day, place, actor, toll) counts the same, disagreements cost as much as agreements earn except for a
+day apart (reports disagree about "yesterday" often) and a shared province (weaker than a shared
+town). See ``settings.toml [link]`` for the window, radius and threshold, and how each was
+calibrated.
 """
 
 from __future__ import annotations
@@ -38,12 +42,9 @@ from ..assess.text import content_words, jaccard
 from ..settings import Settings
 from ..types import Event
 
-__all__ = ["LinkParams", "Report", "family_of", "pair_score", "report_of"]
+__all__ = ["LinkParams", "Report", "family_of", "pair_score", "report_of", "sub_family_of"]
 
-#: Type families: events of one family can be one incident even when the coders (or the outlets)
-#: gave them different sub-event types: an "air strike" and "shelling" of one town on one day are
-#: often one bombardment; protests and riots one demonstration. Battles and attacks on civilians
-#: are one family too: outlets call the same shooting a clash or a massacre.
+#: Type families of the ACLED event types (used to judge the coding of the demo corpus).
 FAMILIES: dict[str, str] = {
     "Explosions/Remote violence": "remote",
     "Battles": "armed",
@@ -51,6 +52,33 @@ FAMILIES: dict[str, str] = {
     "Protests": "demonstration",
     "Riots": "demonstration",
     "Strategic developments": "strategic",
+}
+
+#: Sub-event families, the gate of linking: events of one family can be one incident even when the
+#: coders (or the outlets) gave them different sub-event types, events of two families cannot.
+#: An "air strike" and "shelling" of one town on one day are often one bombardment (barrel bombs,
+#: missiles and rockets are told apart loosely); a "suicide car bomb" and a "car bomb" one bombing;
+#: outlets call the same shooting a clash or a massacre (Battles and attacks on civilians), and the
+#: same crowd a protest or a riot. But a chemical attack is coded as such whatever delivered it (the
+#: codebook gives it precedence), so it is not another report of an ordinary strike that day; a
+#: bombardment is not a bombing; an abduction or sexual violence is not a clash; and strategic
+#: developments (arrests, agreements, looting...) are each their own kind. Unlisted: its own family.
+SUB_FAMILIES: dict[str, str] = {
+    "Air/drone strike": "bombardment",
+    "Shelling/artillery/missile attack": "bombardment",
+    "Suicide bomb": "bombing",
+    "Remote explosive/landmine/IED": "bombing",
+    "Grenade": "bombing",
+    "Chemical weapon": "chemical",
+    "Armed clash": "armed",
+    "Government regains territory": "armed",
+    "Non-state actor overtakes territory": "armed",
+    "Attack": "armed",
+    "Peaceful protest": "demonstration",
+    "Protest with intervention": "demonstration",
+    "Excessive force against protesters": "demonstration",
+    "Violent demonstration": "demonstration",
+    "Mob violence": "demonstration",
 }
 
 EARTH_KM = 6371.0088
@@ -64,6 +92,7 @@ class LinkParams:
     radius_km: dict[int, float]
     min_score: float
     text_weight: float
+    vague_date_score: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LinkParams:
@@ -77,6 +106,7 @@ class LinkParams:
             radius_km={1: float(s["radius_km_town"]), 2: float(s["radius_km_near"])},
             min_score=float(s["min_score"]),
             text_weight=float(s["text_weight"]),
+            vague_date_score=float(s["vague_date_score"]),
         )
 
     @property
@@ -95,6 +125,7 @@ class Report:
     day: int | None  # date as an ordinal; None: cannot be linked
     slack: int
     precise_day: bool
+    published: int | None  # publication date of a vaguely dated report's article, as an ordinal
     country: str | None
     admin1: str | None
     lat: float | None
@@ -120,6 +151,11 @@ def family_of(event_type: str) -> str:
     return FAMILIES.get(event_type, event_type)
 
 
+def sub_family_of(sub_event_type: str) -> str:
+    """The linking family of an ACLED sub-event type (the sub-event type itself when it has none)."""
+    return SUB_FAMILIES.get(sub_event_type, sub_event_type)
+
+
 def _actor(name: str | None) -> str | None:
     if not name:
         return None
@@ -127,8 +163,9 @@ def _actor(name: str | None) -> str | None:
     return None if folded.startswith(UNKNOWN_ACTORS) else folded
 
 
-def report_of(event: Event, *, evidence: str, params: LinkParams) -> Report:
-    """The comparable form of ``event``; ``evidence`` is its evidence sentence."""
+def report_of(event: Event, *, evidence: str, params: LinkParams, published: str | None = None) -> Report:
+    """The comparable form of ``event``; ``evidence`` is its evidence sentence, ``published`` the
+    publication date of its article (used only when the date is vaguer than a day)."""
     place = event.location.place if event.location else None
     day: int | None = None
     slack = params.slack_days.get(event.date_precision or "day")
@@ -137,15 +174,17 @@ def report_of(event: Event, *, evidence: str, params: LinkParams) -> Report:
             day = date.fromisoformat(event.date[:10]).toordinal()
         except ValueError:
             day = None
+    precise = (event.date_precision or "day") == "day"
     regional = place is not None and (event.geo_precision == 3 or place.feature_class == "A")
     return Report(
         event_id=event.event_id,
         article_id=event.article_id,
-        family=family_of(event.event_type),
+        family=sub_family_of(event.sub_event_type),
         sub_event_type=event.sub_event_type,
         day=day,
         slack=slack or 0,
-        precise_day=(event.date_precision or "day") == "day",
+        precise_day=precise,
+        published=None if precise else _ordinal(published),
         country=place.country_code if place else None,
         admin1=place.admin1.casefold() if place and place.admin1 else None,
         lat=place.lat if place else None,
@@ -156,6 +195,31 @@ def report_of(event: Event, *, evidence: str, params: LinkParams) -> Report:
         fatalities=event.fatalities,
         evidence=evidence,
     )
+
+
+def _ordinal(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
+def _within_window(a: Report, b: Report) -> bool:
+    """Whether the days of ``a`` and ``b`` fit the window of the vaguer one (either, when equal).
+
+    A window never reaches past the publication of the vague report's article: nothing happens
+    after it is reported, so a week-precision date (often the publication date standing in for an
+    undated lead) cannot stand for a later day another report gives — unless that day is within its
+    own slack of the publication (a day-precision date can be a day off, see ``date_slack_day``).
+    """
+    assert a.day is not None and b.day is not None
+    if abs(a.day - b.day) > max(a.slack, b.slack):
+        return False
+    if a.slack == b.slack:
+        return True
+    vague, other = (a, b) if a.slack > b.slack else (b, a)
+    assert vague.day is not None and other.day is not None
+    return vague.published is None or other.day - other.slack <= max(vague.published, vague.day)
 
 
 def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -189,16 +253,18 @@ def pair_score(a: Report, b: Report, *, params: LinkParams) -> float | None:
     if a.country != b.country or a.family != b.family:
         return None
     assert a.day is not None and b.day is not None
-    apart = abs(a.day - b.day)
-    if apart > max(a.slack, b.slack):
+    if not _within_window(a, b):
         return None
+    apart = abs(a.day - b.day)
     place = _place_score(a, b)
     if place is None:
         return None
     score = place + (0.5 if a.sub_event_type == b.sub_event_type else 0.0)
-    if apart == 0:
-        score += 0.5 if a.precise_day and b.precise_day else 0.0
-    elif a.precise_day and b.precise_day:
+    if not (a.precise_day and b.precise_day):
+        score += params.vague_date_score
+    elif apart == 0:
+        score += 0.5
+    else:
         score -= min(0.5 * apart, 1.0)
     if a.actor1 and b.actor1:
         score += 0.5 if a.actor1 == b.actor1 else -0.5

@@ -62,7 +62,26 @@ def link_incidents(store: Store, *, settings: Settings, relink: bool = False) ->
 def _reports(store: Store, events: Iterable[Event], *, params: LinkParams) -> dict[str, Report]:
     events = list(events)
     texts = store.evidence_texts(e.event_id for e in events)
-    return {e.event_id: report_of(e, evidence=texts.get(e.event_id, ""), params=params) for e in events}
+    published = _published(store, (e.article_id for e in events if _vague(e)))
+    return {
+        e.event_id: report_of(
+            e, evidence=texts.get(e.event_id, ""), params=params, published=published.get(e.article_id)
+        )
+        for e in events
+    }
+
+
+def _vague(event: Event) -> bool:
+    return event.date is not None and (event.date_precision or "day") != "day"
+
+
+def _published(store: Store, article_ids: Iterable[str]) -> dict[str, str | None]:
+    """The publication dates of the articles of vaguely dated events (a few percent of events)."""
+    out: dict[str, str | None] = {}
+    for article_id in sorted(set(article_ids)):
+        article = store.get_article(article_id)
+        out[article_id] = article.published if article else None
+    return out
 
 
 def _key(a: str, b: str) -> tuple[str, str]:
