@@ -12,6 +12,13 @@ from warlog.link import incident_id, link_incidents
 from warlog.store import open_store
 
 
+@pytest.fixture
+def settings(settings):
+    """Settings that always link event by event (a batch share never switches to a rebuild), so
+    these tests exercise incremental linking even on their tiny stores."""
+    return {**settings, "link": {**settings["link"], "relink_share": float("inf")}}
+
+
 def incidents(store):
     return sorted((i.incident_id, tuple(i.event_ids)) for i in store.iter_incidents())
 
@@ -169,3 +176,28 @@ def test_linker_vague_date_window_stops_at_publication(store, settings):
     incremental = incidents(store)
     link_incidents(store, settings=settings, relink=True)
     assert incidents(store) == incremental
+
+
+def test_linker_big_batch_is_rebuilt_with_the_same_result(tmp_path, settings):
+    names = ["tigris", "gulf", "nineveh", "kirkuk", "later"]
+    batch = {**settings, "link": {**settings["link"], "relink_share": 0.5}}
+    found = []
+    for n, conf in enumerate([settings, batch]):
+        with open_store(tmp_path / f"b{n}.db", settings=conf) as store:
+            fill(store, names[:2])
+            link_incidents(store, settings=conf)
+            fill(store, names[2:])  # 3 new reports of 5: a rebuild under a share of 0.5
+            calls: list[int] = []
+            store.iter_events = _counting(store.iter_events, calls)
+            link_incidents(store, settings=conf)
+            found.append((incidents(store), bool(calls)))
+    assert found[0][0] == found[1][0]
+    assert found[0][1] is False and found[1][1] is True  # event by event, then rebuilt
+
+
+def _counting(method, calls):
+    def wrapped(*args, **kwargs):
+        calls.append(1)
+        return method(*args, **kwargs)
+
+    return wrapped

@@ -37,15 +37,18 @@ def link_incidents(store: Store, *, settings: Settings, relink: bool = False) ->
     With ``relink=True`` every incident is rebuilt from all events.
     """
     params = LinkParams.from_settings(settings)
+    if not relink:
+        seeds = store.unlinked_events()
+        if not seeds:
+            return 0
+        # a big batch is cheaper rebuilt in memory than explored event by event (same result)
+        relink = len(seeds) >= float(settings["link"]["relink_share"]) * store.count_events()
     if relink:
         events = list(store.iter_events())
         if not events:
             return 0
         reports = _reports(store, events, params=params)
     else:
-        seeds = store.unlinked_events()
-        if not seeds:
-            return 0
         events, reports = _explore(store, seeds, params=params)
     edges = _edges_in_memory(reports, params=params)
     parts = components(reports, edges)

@@ -106,6 +106,10 @@ class Store(Protocol):
 
     # -- linking (schema 2) -----------------------------------------------------------------
 
+    def count_events(self) -> int:
+        """How many events are stored."""
+        ...
+
     def unlinked_events(self) -> list[Event]:
         """Events that belong to no incident yet (the ones linking has still to place)."""
         ...

@@ -296,6 +296,10 @@ class SQLiteStore:
             events.extend(rows.event_from(row, chains.get(row["event_id"], [])) for row in batch)
         return events
 
+    def count_events(self) -> int:
+        """How many events are stored."""
+        return int(self._read("SELECT count(*) FROM events").fetchone()[0])
+
     def unlinked_events(self) -> list[Event]:
         """Events that belong to no incident yet."""
         return self._events("incident_id IS NULL", ())
