@@ -85,11 +85,13 @@ def test_export_jsonl_places_are_every_mention(store, tmp_path):
 
 def test_export_jsonl_sources_count_events_articles_and_origins(store, tmp_path):
     sources = _jsonl(store, "sources", tmp_path)
+    ids = {"event_ids": ["a1:e1"], "article_ids": ["a1"]}
     assert sources == [
-        {"name": "ARA News", "kind": "media", "events": 1, "articles": 1, "as_origin": 0},
-        {"name": "Ali al-Hussein", "kind": "activist", "events": 1, "articles": 1, "as_origin": 1},
-        {"name": "Daily Mail", "kind": "media", "events": 1, "articles": 1, "as_origin": 0},
-        {"name": "Reuters", "kind": "media", "events": 1, "articles": 1, "as_origin": 1},
+        {"name": "ARA News", "kind": "media", "events": 1, "articles": 1, "as_origin": 0, **ids},
+        {"name": "Ali al-Hussein", "kind": "activist", "events": 1, "articles": 1, "as_origin": 1, **ids},
+        {"name": "Daily Mail", "kind": "media", "events": 1, "articles": 1, "as_origin": 0, **ids},
+        {"name": "Reuters", "kind": "media", "events": 1, "articles": 1, "as_origin": 1}
+        | {"event_ids": ["a2:e1"], "article_ids": ["a2"]},
     ]
 
 

@@ -161,17 +161,20 @@ def errors(store: Store) -> Iterator[Record]:
 def sources(store: Store) -> Iterator[Record]:
     """One record per attributed source name, most cited first.
 
-    Keys: name; kind (the kind most often given to it); events and articles citing it;
-    as_origin, the number of events whose attribution chain ends with it (its innermost link).
+    Keys: name; kind (the kind most often given to it); events and articles, the numbers of events
+    and articles citing it, and event_ids and article_ids, which ones; as_origin, the number of
+    events whose attribution chain ends with it (its innermost link).
     """
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     cited: Counter[str] = Counter()
     origin: Counter[str] = Counter()
     articles_of: dict[str, set[str]] = defaultdict(set)
+    events_of: dict[str, list[str]] = defaultdict(list)
     for e in store.iter_events():
         for name in dict.fromkeys(s.name for s in e.sources):
             cited[name] += 1
             articles_of[name].add(e.article_id)
+            events_of[name].append(e.event_id)
         for s in e.sources:
             if s.kind:
                 kinds[s.name][s.kind] += 1
@@ -184,6 +187,8 @@ def sources(store: Store) -> Iterator[Record]:
             "events": n,
             "articles": len(articles_of[name]),
             "as_origin": origin[name],
+            "event_ids": sorted(events_of[name]),
+            "article_ids": sorted(articles_of[name]),
         }
 
 
