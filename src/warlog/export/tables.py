@@ -119,6 +119,8 @@ COLUMNS: dict[str, Columns] = {
         ("events", "int"),
         ("articles", "int"),
         ("as_origin", "int"),
+        ("event_ids_json", "str"),  # JSON arrays: ids come from the input and may hold any character
+        ("article_ids_json", "str"),
     ),
 }
 
@@ -203,10 +205,16 @@ def _incident_rows(store: Store) -> Iterator[Record]:
         }
 
 
+def _source_rows(store: Store) -> Iterator[Record]:
+    for rec in records.sources(store):
+        yield {**rec, "event_ids_json": _json(rec["event_ids"]), "article_ids_json": _json(rec["article_ids"])}
+
+
 _ROWS: dict[str, Callable[[Store], Iterator[Record]]] = {
     **records.RECORDS,
     "events": _event_rows,
     "incidents": _incident_rows,
+    "sources": _source_rows,
 }
 
 
