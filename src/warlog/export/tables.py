@@ -207,7 +207,11 @@ def _incident_rows(store: Store) -> Iterator[Record]:
 
 def _source_rows(store: Store) -> Iterator[Record]:
     for rec in records.sources(store):
-        yield {**rec, "event_ids_json": _json(rec["event_ids"]), "article_ids_json": _json(rec["article_ids"])}
+        yield {
+            **rec,
+            "event_ids_json": _json(rec["event_ids"]),
+            "article_ids_json": _json(rec["article_ids"]),
+        }
 
 
 _ROWS: dict[str, Callable[[Store], Iterator[Record]]] = {
