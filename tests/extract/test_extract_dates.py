@@ -71,3 +71,16 @@ def test_dates_without_publication_only_absolute_years(make_doc):
     assert [(d.date, d.precision) for d in found] == [(date(2014, 8, 1), "month")]
     with_base = sentence_dates(doc[:], date(2017, 4, 7))
     assert (date(2017, 4, 6), "day") in [(d.date, d.precision) for d in with_base]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last updated at Mar 092015 Rockets hit the town", date(2015, 3, 9)),  # comma stripped
+        ("Updated Nov 32016 Shelling resumed", date(2016, 11, 3)),
+        ("12.05.2016Get short URL 0 12 Rockets hit", date(2016, 5, 12)),  # year run into a word
+        ("Mar 2016 was quiet in the town", None),  # a month and year: no day to read
+    ],
+)
+def test_dates_dateline_date_glued_to_neighbours(text, expected):
+    assert dateline_date(text) == expected

@@ -45,6 +45,12 @@ ROWS: list[tuple[Any, ...]] = [
     ("Qxyzville", 31.0, -7.0, "MA", 999005, "Marrakesh-Safi", "P", "PPL", 500, ["Qxyzville"]),
     ("Sadr City", 33.39, 44.46, "IQ", 999003, "Baghdad", "P", "PPL", 1_500_000, ["Sadr City"]),
     ("Sadr", 10.0, 50.0, "SO", 999004, "Bari", "P", "PPL", 2_000, ["Sadr"]),
+    # a division known by other spellings, and villages whose namesakes lie in different divisions
+    ("Idlib", 35.8, 36.6, "SY", None, "Idlib", "A", "ADM1", 1_500_000, ["Idlib"]),
+    ("Idlib", 35.93, 36.63, "SY", 999010, "Idlib", "P", "PPLA", 165_000, ["Idlib", "Idleb"]),
+    ("Qarya Ula", 36.3, 37.3, "SY", 999011, "Aleppo", "P", "PPL", 4_000, ["Qarya Ula"]),
+    ("Qarya Thaniya", 36.3, 37.2, "SY", 999012, "Aleppo", "P", "PPL", 9_000, ["Qarya Thaniya"]),
+    ("Qarya Thaniya", 35.7, 36.5, "SY", 999013, "Idlib", "P", "PPL", 1_000, ["Qarya Thaniya"]),
 ]
 DEMONYMS = {"syrian": 5, "iraqi": 6, "libyan": 0, "lebanese": 1}
 

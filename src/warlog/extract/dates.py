@@ -203,10 +203,15 @@ _TIME_AFTER = re.compile(
 )
 
 
-_DL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d\d)\b", re.I)
-_DL_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
-_DL_NUM = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b")
-_DL_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
+# a year may run into the next word when a page's layout was flattened ("24.07.2016Get short URL");
+# a day may run into the year when the comma between them was stripped ("Last updated at Apr 152017")
+_DL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d\d)(?!\d)", re.I)
+_DL_MDY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|(?=(?:19|20)\d\d(?!\d)))((?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+_DL_NUM = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
+_DL_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)")
 
 
 #: how far into a text a dateline may start: a headline (~100 characters) and the date after it

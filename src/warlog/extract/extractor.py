@@ -18,7 +18,7 @@ from .actors import ActorMention, ActorResolver
 from .casualties import Count
 from .dates import dateline_date, dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
-from .location import focus_country, focus_place, geo_precision, place_rank
+from .location import container, focus_country, focus_place, geo_precision, place_rank
 from .merge import demo_type, group_mentions, main_event_index
 from .sourcing import attribute
 from .triggers import CueMatcher
@@ -89,6 +89,7 @@ class EventExtractor:
                 n,
                 group,
                 focus,
+                places=places,
                 lead_end=lead_end,
                 air=air,
                 published=published_iso,
@@ -98,7 +99,15 @@ class EventExtractor:
         attribute(doc, events=events, outlet=article.outlet, quotes_out=quotes_out)
         if not events:
             return [], None
-        main = main_event_index(groups, article=article, doc=doc, sents=ctx.sents, lead_end=lead_end)
+        main = main_event_index(
+            groups,
+            article=article,
+            doc=doc,
+            sents=ctx.sents,
+            lead_end=lead_end,
+            published=published,
+            background_days=int(self.config.get("background_days", 7)),
+        )
         if main is None:
             return events, None
         top = events[main]
@@ -115,6 +124,7 @@ class EventExtractor:
         group: list[Mention],
         focus: PlaceMention | None,
         *,
+        places: list[PlaceMention],
         lead_end: int,
         air: ActorMention | None,
         published: str | None,
@@ -151,13 +161,13 @@ class EventExtractor:
         elif published and any(_recent(m, lead_end) for m in group):
             # no date of its own: a news lead reports what just happened (issue 4: lower precision)
             date, precision = published, str(self.config.get("fallback_precision", "week"))
-        place = _place(group, focus)
+        place = _place(group, focus, doc.text, places)
         own = place is not None and any(m.place is place for m in group)
         if place is None:
             place = focus
         prec = geo_precision(doc, place, own=own) if place is not None else None
-        if place is not None and own:
-            spans["location"] = Span(place.start, place.end)
+        if place is not None:
+            spans["location"] = Span(place.start, place.end)  # the mention naming it, own or focus
         spans["trigger"] = Span(best.trigger.start_char, best.trigger.end_char)
         return Event(
             event_id=f"{article.article_id}:e{n}",
@@ -208,21 +218,40 @@ def _count(group: list[Mention], field: str) -> Count | None:
     return counts[0] if counts else None
 
 
-def _place(group: list[Mention], focus: PlaceMention | None) -> PlaceMention | None:
-    """The event's own place: the most specific of its mentions' places; a country only when the
-    article's focus is not a more specific place in that same country (then the focus)."""
-    own = sorted((m.place for m in group if m.place is not None), key=place_rank)
+def _place(
+    group: list[Mention], focus: PlaceMention | None, text: str, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """The event's own place: the first-named place of its mentions that lies in a known division,
+    made more specific by another mention's place in that same division; a country, or a name
+    the gazetteer lacks, only when the article's focus is not a place in that country (then the
+    focus). A place said to lie in another ("X in Y province") stands for Y when X is unknown."""
+    own: list[PlaceMention] = []
+    for m in sorted(group, key=lambda m: m.sent.start):
+        if m.place is not None:
+            own.append(container(text, m.place, places) or m.place)
     if focus is not None and focus.place is not None and focus.place.country_code:
         # a foreign country or capital named beside the event mostly stands for a government
         # ("Russia's defence ministry said", "Washington blames ..."), not for where it happened
         home = focus.place.country_code
         own = [pm for pm in own if not _foreign_seat(pm, home)]
-    if own and place_rank(own[0]) < 3:
-        return own[0]
-    if focus is not None and focus.place is not None and place_rank(focus) < 3:
-        country = own[0].place.country_code if own and own[0].place is not None else None
+    regional = [pm for pm in own if pm.place is not None and pm.place.admin1 and place_rank(pm) < 3]
+    if regional:
+        first = regional[0].place
+        assert first is not None
+        inside = [
+            pm
+            for pm in regional
+            if pm.place is not None
+            and (pm.place.country_code, pm.place.admin1) == (first.country_code, first.admin1)
+        ]
+        return min(inside, key=place_rank)  # the most specific, the first named on a tie
+    resolved = sorted((pm for pm in own if pm.place is not None), key=place_rank)
+    if focus is not None and focus.place is not None and focus.place.admin1 and place_rank(focus) < 3:
+        country = resolved[0].place.country_code if resolved and resolved[0].place is not None else None
         if country is None or country == focus.place.country_code:
             return focus
+    if resolved:
+        return resolved[0]
     return own[0] if own else None
 
 

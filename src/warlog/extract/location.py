@@ -9,13 +9,23 @@ over a country). geo_precision: 1 the town itself; 2 near a town or part of a re
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..geo.recognize import INSIDE
 from ..types import PlaceMention
 
-__all__ = ["focus_country", "focus_place", "geo_precision", "place_rank", "pick_place", "sentence_places"]
+__all__ = [
+    "container",
+    "focus_country",
+    "focus_place",
+    "geo_precision",
+    "place_rank",
+    "pick_place",
+    "sentence_places",
+]
 
 _NEAR = {
     "near",
@@ -66,13 +76,17 @@ def place_rank(pm: PlaceMention) -> int:
         return 2
     code = (p.feature_code or "").upper()
     cls = (p.feature_class or "").upper()
+    if code in ("CONT", "RGN") and cls == "L" and p.admin1:
+        return 1  # a region inside one division ("Eastern Ghouta"): part of a region
     if code.startswith("PCL") or code in ("CONT", "RGN") and cls == "L":
         return 3
     if code == "ADM1" or code == "ADM1H":
         return 2
     if cls == "A":
         return 1 if code.startswith(("ADM2", "ADM3", "ADM4", "ADMD")) else 2
-    if cls in ("P", "S", "R", "T", "H", "V", "U") or code.startswith("PPL"):
+    if cls == "H":
+        return 2  # a river, lake or sea runs through several divisions: not a town
+    if cls in ("P", "S", "R", "T", "V", "U") or code.startswith("PPL"):
         return 0
     if cls == "L":
         return 1
@@ -82,6 +96,10 @@ def place_rank(pm: PlaceMention) -> int:
 def _bureau(pm: PlaceMention) -> bool:
     """An all-capital city in the first 40 characters is a wire story's bureau ("BEIRUT (AP) -")."""
     return pm.start < 40 and pm.text.isupper() and len(pm.text) > 3
+
+
+#: "Britain-based", "US-led": a place that qualifies a side or a source, not where anything happened
+_AFFILIATION = re.compile(r"^-(?:based|led|backed|held|controlled|allied|run|linked|affiliated)\b")
 
 
 def sentence_places(
@@ -97,8 +115,57 @@ def sentence_places(
             continue
         if _bureau(pm):
             continue  # an all-capital city at the very start is the dateline's bureau
+        if _AFFILIATION.match(sent.doc.text[pm.end : pm.end + 12]) or _government(sent.doc, pm):
+            continue
         out.append(pm)
     return out
+
+
+_WHERE = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "of", "on"}
+
+
+def _government(doc: Doc, pm: PlaceMention) -> bool:
+    """A capital named for its government, not as a place: the subject of an action ("Damascus
+    said", "Moscow denied"), the modifier of a noun that is no place ("despite Damascus promises"),
+    or the agent of an infinitive ("leading Damascus to bomb")."""
+    if pm.place is None or (pm.place.feature_code or "").upper() != "PPLC":
+        return False
+    span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.dep_ in ("compound", "poss") and tok.head.lemma_.lower() in _GOVERNMENT_NOUNS:
+        return True
+    nxt = doc[tok.i + 1 : tok.i + 3]
+    before = doc[span.start - 1].lower_ if span.start else ""
+    # "inspectors in Damascus to examine": where they are, not who acts
+    return len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].tag_ == "VB" and before not in _WHERE
+
+
+#: nouns a capital modifies as its government's ("Damascus promises", "Moscow's allies"); not
+#: "the Damascus suburb of", "Damascus residents"
+_GOVERNMENT_NOUNS = set(
+    [
+        "promise",
+        "pledge",
+        "claim",
+        "demand",
+        "accusation",
+        "denial",
+        "decision",
+        "statement",
+        "government",
+        "regime",
+        "official",
+        "authority",
+        "ally",
+        "backing",
+        "support",
+        "policy",
+    ]
+)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -139,6 +206,17 @@ def pick_place(doc: Doc, trigger: Token, verb: Token, candidates: list[PlaceMent
     return scored[0][4]
 
 
+def container(text: str, pm: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """For a name the gazetteer lacks (or geo found misplaced), the resolved division or town it is
+    said to lie in ("X in Y province", "the X neighbourhood of Y"); None otherwise."""
+    nxt = next((q for q in places if q.start >= pm.end), None)
+    if nxt is None or nxt.place is None or nxt.how == "demonym" or not nxt.place.admin1:
+        return None
+    if pm.place is not None or place_rank(nxt) >= 3:
+        return None
+    return nxt if INSIDE.match(text[pm.end : nxt.start]) else None
+
+
 def geo_precision(doc: Doc, pm: PlaceMention, *, own: bool) -> int:
     """1 the town itself, 2 near a town or part of a region, 3 only a province/region/country."""
     rank = place_rank(pm)
@@ -156,7 +234,14 @@ def geo_precision(doc: Doc, pm: PlaceMention, *, own: bool) -> int:
 
 def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     """The article's focus place (geo's :func:`warlog.geo.focus.focus_place` when available)."""
-    usable = [pm for pm in places if pm.how != "demonym" and not _bureau(pm)]
+    usable = [
+        pm
+        for pm in places
+        if pm.how != "demonym"
+        and not _bureau(pm)
+        and not _AFFILIATION.match(doc.text[pm.end : pm.end + 12])
+        and not _government(doc, pm)
+    ]
     try:
         from ..geo.focus import focus_place as geo_focus
     except ImportError:  # geo not installed: a simple count

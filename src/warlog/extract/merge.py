@@ -14,6 +14,7 @@ event of the lead, else the first event.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -167,10 +168,49 @@ def _depth(tok: Token) -> int:
     return n
 
 
+#: words that open a clause or phrase of an earlier occurrence the news is set against ("a day after
+#: air strikes killed 35", "hours after a chemical attack", "following a bombing")
+_BEFORE_WORDS = {"after", "following", "since"}
+#: days before publication beyond which a dated event is background ("The last attack, on April 25");
+#: the default of ``[extract] background_days`` (see settings.toml)
+BACKGROUND_DAYS = 7
+
+
+def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS) -> bool:
+    """The mention reports an earlier occurrence the article sets its news against: inside an
+    "a day after"/"hours after" phrase, or dated (to the day) more than ``days`` before
+    publication."""
+    dated = published is not None and m.date is not None and m.date.precision == "day"
+    if dated and (published - m.date.date).days > days:  # type: ignore[operator,union-attr]
+        return True
+    tok = m.trigger.root
+    for _ in range(50):
+        # "a day after", "hours after": another time, so another occurrence ("after killing 30" is
+        # the same one told in sequence)
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _BEFORE_WORDS]
+        if tok.lower_ in _BEFORE_WORDS and tok.dep_ == "prep":
+            marks.append(tok)
+        for w in marks:
+            if any(c.dep_ == "npadvmod" for c in (*w.children, *tok.children)):
+                return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def main_event_index(
-    groups: list[list[Mention]], *, article: Article, doc: Doc, sents: list[Span], lead_end: int
+    groups: list[list[Mention]],
+    *,
+    article: Article,
+    doc: Doc,
+    sents: list[Span],
+    lead_end: int,
+    published: date | None = None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> int | None:
-    """Index in ``groups`` of the event the headline and lead report (``lead_end``: token index)."""
+    """Index in ``groups`` of the event the headline and lead report (``lead_end``: token index);
+    an occurrence the lead reports only as background ("a day after ...") comes after its news."""
     if not groups:
         return None
     first_end = sents[0].end if sents else 0
@@ -178,7 +218,7 @@ def main_event_index(
     named = title_types(headline)
     violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
-    def key(i: int) -> tuple[int, int, int, int, int, int]:
+    def key(i: int) -> tuple[int, int, int, int, int, int, int]:
         g = groups[i]
         start = min(m.sent.start for m in g)
         types = {m.sub_event_type for m in g}
@@ -192,6 +232,15 @@ def main_event_index(
         has_count = any(m.fatalities is not None and m.fatalities.value is not None for m in g)
         # within one sentence, the event of the governing clause ("... the resulting handover")
         depth = min(_depth(m.trigger.root) for m in g if m.sent.start == start)
-        return (-int(in_title and in_lead), -int(in_lead), -int(is_violent), -int(has_count), start, depth)
+        background = all(_background(m, published, background_days) for m in g)
+        return (
+            -int(in_title and in_lead and not background),
+            -int(in_lead),
+            int(background),
+            -int(is_violent),
+            -int(has_count),
+            start,
+            depth,
+        )
 
     return min(range(len(groups)), key=key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -12,8 +13,8 @@ from ..errors import AnalysisError
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import fold, is_primary, word_set
-from .recognize import BIG_PLACE, PLACE_PREPOSITIONS, STOP_WORDS, Candidate, recognize
-from .resolve import Resolver, Weights, first_clear
+from .recognize import BIG_PLACE, INSIDE, PLACE_PREPOSITIONS, STOP_WORDS, Candidate, recognize
+from .resolve import Resolver, Weights, first_clear, lookup_key
 
 __all__ = ["GeoParser", "outlet_country"]
 
@@ -58,6 +59,7 @@ class GeoParser:
             doc, self.gaz, context_countries=frozenset(resolver.countries), big_place=self.big_place
         )
         rows = self._resolve(doc, cands, clear, resolver)
+        self._contain(doc, cands, rows, resolver)
         self._place_sites(doc, cands, rows)
         return [
             self._mention(c, rows.get(c.start))
@@ -113,6 +115,45 @@ class GeoParser:
                 resolver.fix_sense(c.text, row)
                 resolver.add_context(row)
         return rows
+
+    def _contain(
+        self, doc: Doc, cands: list[Candidate], rows: dict[int, int | None], resolver: Resolver
+    ) -> None:
+        """A name the text places inside a division ("the village of X in Y province", "the X
+        neighbourhood of Y", "X in the countryside of Y") must lie in Y's division: when its reading
+        lies elsewhere, the namesake inside is taken, else the name is left unresolved (the event
+        coder then places it at Y)."""
+        gaz = self.gaz
+        for c, nxt in zip(cands, cands[1:], strict=False):
+            x, y = rows.get(c.start), rows.get(nxt.start)
+            if x is None or y is None or c.target is not None or gaz.fcode[y] == "PCLI":
+                continue
+            gap = INSIDE.match(doc.text[c.end_char : nxt.start_char])
+            if gap is None:
+                continue
+            divided = gaz.fcode[y] == "ADM1" or lookup_key(nxt.text)[1] or _PART.search(gap[0])
+            outer, inner = gaz.place(y), gaz.place(x)
+            if (
+                not divided
+                or not outer.admin1
+                or (inner.country_code, inner.admin1) == (outer.country_code, outer.admin1)
+            ):
+                continue
+            key = lookup_key(c.text)[0]
+            found, loose, division = resolver.candidates(c.text)
+            inside = [
+                r
+                for r in found
+                if (gaz.place(r).country_code, gaz.place(r).admin1) == (outer.country_code, outer.admin1)
+            ]
+            best = (
+                max(inside, key=lambda r: resolver.score(r, key, loose=r in loose, division=division))
+                if inside
+                else None
+            )
+            for other in cands:
+                if fold(other.text) == fold(c.text) and rows.get(other.start) == x:
+                    rows[other.start] = best
 
     def _place_sites(self, doc: Doc, cands: list[Candidate], rows: dict[int, int | None]) -> None:
         """Place sites (``how="site"``): "the Old City of Mosul" or "Tahrir Square of Baghdad" lies
@@ -186,6 +227,9 @@ class GeoParser:
         place = self.gaz.place(row) if row is not None else None
         return PlaceMention(start=c.start_char, end=c.end_char, text=c.text, place=place, how=c.how)
 
+
+#: Words in the text between a place and the one it is part of: "the Midan neighbourhood of Damascus".
+_PART = re.compile(r"neighbou?rhood|district|suburb|quarter|province|governorate|countryside", re.I)
 
 #: Country-code domains used as generic names (.tv, .io...), which say nothing of an outlet's country.
 _GENERIC_TLDS = word_set("ad ai am as cc co fm io ly me nu sh so tk to tv vc ws")

@@ -14,6 +14,7 @@ Sources, merged in this order (an earlier span wins an overlap):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -21,7 +22,15 @@ from spacy.tokens import Doc, Span
 from .gazetteer import Gazetteer
 from .names import abbreviation_key, fold, is_primary, word_set
 
-__all__ = ["Candidate", "recognize", "PLACE_LABELS", "PLACE_PREPOSITIONS", "STOP_WORDS", "BIG_PLACE"]
+__all__ = [
+    "Candidate",
+    "INSIDE",
+    "recognize",
+    "PLACE_LABELS",
+    "PLACE_PREPOSITIONS",
+    "STOP_WORDS",
+    "BIG_PLACE",
+]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels whose text may hide a place name inside ("Basra Oil Company", "Iraqi Army").
@@ -69,6 +78,15 @@ STOP_WORDS = frozenset(
         "Commercial Independence Liberty Unity Progress Enterprise Christian Jesus Mohammed Muhammad "
         "Ali Hussein Hassan Omar Ahmed Ahmad Khan Abu Bin Ibn Al Sheikh Imam Emir King Queen Prince"
     )
+)
+
+
+#: The text between a place and a larger place said to hold it: "Qassiab in Hasakeh province",
+#: "the Midan neighbourhood of Damascus", "Salehia village in the northern countryside of Raqqa".
+INSIDE = re.compile(
+    r"^,?\s*(?:(?:village|town|city|neighbou?rhood|district|suburb|area|camp|quarter)\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?(?:(?:\w+ern|central|rural)\s+)?(?:(?:province|governorate|countryside|region)\s+of\s+)?$",
+    re.I,
 )
 
 
@@ -163,6 +181,18 @@ def recognize(
         for i in range(ent.start, ent.end):
             ent_label[i] = ent.label_
     lower = {t.text for t in doc if t.text.islower()}  # words the text uses as ordinary words
+    # one sense per discourse: a name that is part of a person's full name somewhere ("Gwyn Winfield
+    # said"; not "in Gwyn Winfield") is that person's everywhere ("according to Winfield"), unless
+    # a big place's. A one-word "person" is too often an Arabic town spaCy does not know.
+    persons = {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and all(t.text[:1].isupper() for t in ent)
+        and (ent.start == 0 or doc[ent.start - 1].lower_ not in LOCAL_PREPOSITIONS)
+        for t in ent
+    }
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -187,7 +217,12 @@ def recognize(
                     claim(span, "demonym", ent_label.get(i, ""), t)
                     matched = n
                     break
-            if _gazetteer_ok(span, gaz, ent_label, context_countries, big_place, lower):
+            division = _division_named(span, gaz, context_countries) or _owned_by_country(span, gaz)
+            if division is not None:
+                claim(division, "gazetteer", ent_label.get(i, ""))
+                matched = n
+                break
+            if _gazetteer_ok(span, gaz, ent_label, context_countries, big_place, lower, persons):
                 claim(span, "gazetteer", ent_label.get(i, ""))
                 matched = n
                 break
@@ -216,6 +251,60 @@ def _same_name_elsewhere(
         out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, how))
 
 
+#: Words that make the name next to them a division's: "Hama province", "the province of Hasaka".
+_DIVISION_CUES = word_set("province governorate")
+
+
+def _division_named(span: Span, gaz: Gazetteer, context_countries: frozenset[str]) -> Span | None:
+    """A name the text itself calls a province ("Hama province", "the province of Hasaka"), of a
+    division or of the town it is named after in a country the article is about, whatever entity
+    spaCy put it in ("Syrias Hama" tagged as a person) and by any of its gazetteer names (the
+    alternate "Hasaka" as well as "Al-Hasakah"). Returns the span to claim, with the cue word
+    that follows it; None when the span is not so named."""
+    doc = span.doc
+    after = span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES
+    before = (
+        span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _DIVISION_CUES
+    )
+    if not (after or before) or not context_countries:
+        return None
+    key = fold(span.text)
+    if not key or key in STOP_WORDS or not gaz.has_key(key):
+        return None
+    rows = [
+        r
+        for r in gaz.exact_key(key)
+        if gaz.cc[r] in context_countries and (gaz.fcode[r] in ("ADM1", "ADM2") or gaz.fcl[r] == "P")
+    ]
+    if not rows:
+        return None
+    return doc[span.start : span.end + 1] if after else span
+
+
+def _owned_by_country(span: Span, gaz: Gazetteer) -> Span | None:
+    """A name given as a country's own ("Syria's Aleppo", printed "Syrias Aleppo" when the
+    apostrophe was stripped) naming a place of that country, whatever entity spaCy put it in
+    ("Syrias Aleppo Monitor" tagged as a person). Returns the span, else None."""
+    doc = span.doc
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if prev.lower_ in ("'s", "’s") and span.start > 1:
+        owner = fold(doc[span.start - 2].text)
+    elif prev.text[:1].isupper() and fold(prev.text).endswith("s"):
+        owner = fold(prev.text)[:-1]
+    else:
+        return None
+    countries = (
+        {gaz.cc[r] for r in gaz.exact_key(owner) if gaz.fcode[r] == "PCLI"} if gaz.has_key(owner) else set()
+    )
+    key = fold(span.text)
+    if not countries or not key or key in STOP_WORDS or not gaz.has_key(key):
+        return None
+    rows = [r for r in gaz.exact_key(key) if gaz.fcode[r] in _AREA_CODES or is_primary(gaz.names[r], key)]
+    return span if any(gaz.cc[r] in countries for r in rows) else None
+
+
 def _gazetteer_ok(
     span: Span,
     gaz: Gazetteer,
@@ -223,6 +312,7 @@ def _gazetteer_ok(
     context_countries: frozenset[str],
     big_place: int,
     lower: set[str],
+    persons: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     """Whether a capitalised span outside the place entities should be taken as a place.
 
@@ -236,6 +326,8 @@ def _gazetteer_ok(
       a preposition of place ("fired on Yabroud" tagged as an organisation);
     * outside any entity: a big place, or a place in a context country after a preposition of place
       (``LOCAL_PREPOSITIONS``) or "the town of", "the outskirts of"...
+
+    A one-word name tagged as a person elsewhere in the text (``persons``) counts as local nowhere.
     """
     abbreviation = abbreviation_key(span.text)
     if abbreviation is not None and gaz.has_key(abbreviation):
@@ -259,7 +351,9 @@ def _gazetteer_ok(
     label = ent_label.get(span.start, "")
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     big = any(gaz.fcode[r] in _AREA_CODES or gaz.pop[r] >= big_place for r in rows)
-    local = any(gaz.cc[r] in context_countries for r in rows)
+    local = any(gaz.cc[r] in context_countries for r in rows) and not (
+        len(span) == 1 and span.text in persons
+    )
     if label == "PERSON":
         whole = (
             ent_label.get(span.end - 1) == label

@@ -1,0 +1,104 @@
+"""Where an event happened: place specificity, containment, government metonymy, focus fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.location import container, place_rank, sentence_places
+from warlog.types import Article, Place, PlaceMention
+
+SYRIA = Place("Syria", 35.0, 38.0, "SY", feature_class="A", feature_code="PCLI")
+IDLIB = Place("Idlib", 35.8, 36.6, "SY", admin1="Idlib", feature_class="A", feature_code="ADM1")
+ALEPPO = Place("Aleppo", 36.2, 37.16, "SY", admin1="Aleppo", feature_class="P", feature_code="PPLA")
+DAMASCUS = Place("Damascus", 33.5, 36.3, "SY", admin1="Damascus", feature_class="P", feature_code="PPLC")
+BRITAIN = Place("United Kingdom", 54.0, -2.0, "GB", feature_class="A", feature_code="PCLI")
+RIVER = Place("Euphrates", 36.0, 38.0, None, feature_class="H", feature_code="STM")
+
+
+def _pm(text: str, name: str, place: Place | None, *, nth: int = 0) -> PlaceMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(start, start + len(name), name, place, "ner")
+
+
+def test_location_place_rank_river_is_no_town() -> None:
+    text = "Fighting on the Euphrates near Aleppo."
+    assert place_rank(_pm(text, "Euphrates", RIVER)) == 2
+    assert place_rank(_pm(text, "Aleppo", ALEPPO)) == 0
+
+
+def test_location_place_rank_region_inside_a_division_is_part_of_it() -> None:
+    ghouta = Place(
+        "Eastern Ghouta", 33.5, 36.4, "SY", admin1="Rif Dimashq", feature_class="L", feature_code="RGN"
+    )
+    levant = Place("Levant", 34.0, 36.0, None, feature_class="L", feature_code="RGN")
+    text = "Shelling in Eastern Ghouta and across the Levant."
+    assert place_rank(_pm(text, "Eastern Ghouta", ghouta)) == 1
+    assert place_rank(_pm(text, "Levant", levant)) == 3
+
+
+def test_location_container_of_unknown_place() -> None:
+    text = "Jets struck the village of Zzyzx in the northern countryside of Idlib province."
+    unknown, prov = _pm(text, "Zzyzx", None), _pm(text, "Idlib province", IDLIB)
+    assert container(text, unknown, [unknown, prov]) is prov
+
+
+def test_location_container_needs_an_inside_phrase() -> None:
+    text = "Jets struck Zzyzx while Idlib province was quiet."
+    unknown, prov = _pm(text, "Zzyzx", None), _pm(text, "Idlib province", IDLIB)
+    assert container(text, unknown, [unknown, prov]) is None
+    # a resolved place keeps its own reading, and a country holds too much to place a village
+    text2 = "Jets struck Zzyzx in Syria."
+    assert container(text2, _pm(text2, "Zzyzx", None), [_pm(text2, "Syria", SYRIA)]) is None
+
+
+@pytest.mark.slow
+def test_location_capital_named_for_its_government_is_no_place(nlp) -> None:
+    text = "Shelling killed five people in Aleppo despite Damascus promises of a truce."
+    doc = nlp(text)
+    places = [_pm(text, "Aleppo", ALEPPO), _pm(text, "Damascus", DAMASCUS)]
+    assert [p.text for p in sentence_places(next(doc.sents), places, exclude=[])] == ["Aleppo"]
+
+
+@pytest.mark.slow
+def test_location_capital_as_place_is_kept(nlp) -> None:
+    text = "A car bomb killed six people in the Damascus suburb of Jaramana."
+    doc = nlp(text)
+    places = [_pm(text, "Damascus", DAMASCUS)]
+    assert [p.text for p in sentence_places(next(doc.sents), places, exclude=[])] == ["Damascus"]
+
+
+@pytest.mark.slow
+def test_location_affiliated_place_is_no_event_place(nlp) -> None:
+    text = "The Britain-based monitor said shells hit Aleppo."
+    doc = nlp(text)
+    places = [_pm(text, "Britain", BRITAIN), _pm(text, "Aleppo", ALEPPO)]
+    assert [p.text for p in sentence_places(next(doc.sents), places, exclude=[])] == ["Aleppo"]
+
+
+def _main(nlp, extractor, text: str, places: list[PlaceMention]):
+    article = Article(article_id="t", text=text, content_hash="x", published="2017-04-07")
+    events, main = extractor.extract(nlp(text), article=article, places=places)
+    return next(e for e in events if e.event_id == main)
+
+
+@pytest.mark.slow
+def test_extractor_unknown_place_in_a_province_takes_the_province(nlp, extractor) -> None:
+    text = "Air strikes killed nine civilians in the village of Zzyzx in Idlib province on Friday."
+    places = [_pm(text, "Zzyzx", None), _pm(text, "Idlib province", IDLIB)]
+    e = _main(nlp, extractor, text, places)
+    assert e.location is not None and e.location.place == IDLIB
+    assert e.field_spans["location"].start == places[1].start
+
+
+@pytest.mark.slow
+def test_extractor_unknown_place_takes_the_focus(nlp, extractor) -> None:
+    text = (
+        "Clashes killed ten fighters near Zzyzx on Friday. "
+        "Aleppo has seen heavy fighting. Residents of Aleppo fled the city."
+    )
+    places = [_pm(text, "Zzyzx", None), _pm(text, "Aleppo", ALEPPO), _pm(text, "Aleppo", ALEPPO, nth=1)]
+    e = _main(nlp, extractor, text, places)
+    assert e.location is not None and e.location.place == ALEPPO
+    assert text[e.field_spans["location"].start : e.field_spans["location"].end] == "Aleppo"
