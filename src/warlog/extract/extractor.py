@@ -206,11 +206,12 @@ def _completeness(m: Mention) -> tuple[int, int]:
 
 
 def _count(group: list[Mention], field: str) -> Count | None:
-    """The event's count: a risen toll if any, else the first numeric mention, else a vague one."""
+    """The event's count: a risen toll if any (a toll that rose is not below the first count: a
+    lower one is another event's), else the first numeric mention, else a vague one."""
     in_order = sorted(group, key=lambda m: m.trigger.start)  # the headline's and lead's count first
     counts: list[Count] = [getattr(m, field) for m in in_order if getattr(m, field) is not None]
     numeric = [c for c in counts if c.value is not None]
-    rose = [c for c in numeric if c.rose]
+    rose = [c for c in numeric if c.rose and (c.value or 0) >= (numeric[0].value or 0)]
     if rose:
         return max(rose, key=lambda c: c.value or 0)
     if numeric:
