@@ -31,7 +31,12 @@ __all__ = [
 
 _ATTACK_VERBS = {
     "execute", "execution", "behead", "beheading", "massacre", "murder", "assassinate", "assassination",
-    "stab", "slaughter", "hang", "crucify", "decapitate", "slay", "gun", "mow",
+    "stab", "slaughter", "hang", "crucify", "decapitate", "slay", "gun", "mow", "purge",
+}  # fmt: skip
+#: killing words among them (a captive who is killed is the victim of an attack, not only abducted)
+KILLING = {
+    "execute", "execution", "behead", "beheading", "massacre", "murder", "assassinate", "assassination",
+    "slaughter", "hang", "crucify", "decapitate", "slay", "kill", "killing",
 }  # fmt: skip
 _ARMED = {"state", "rebel", "political_militia", "identity_militia", "external"}
 

@@ -23,7 +23,7 @@ from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
 from .sourcing.chains import sentence_chain
-from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated
+from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated, not_used
 
 __all__ = ["Context", "Mention", "detect_mentions"]
 
@@ -126,9 +126,10 @@ _GRT = "Government regains territory"
 _CONTESTED = {_GRT, "Non-state actor overtakes territory"}
 
 
-def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles) -> str:
+def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles, *, own: bool) -> str:
     """Types that depend on who acts: state forces' "bombing" is from the air (non-state bombs are
-    IEDs); any attack by an air-campaign actor (coalition) is an air strike."""
+    IEDs); any attack by an air-campaign actor (coalition) is an air strike. The bombing rule needs
+    the parse's own actor (``own``), not a side merely named elsewhere in the sentence."""
     a1 = roles.actor1
     if a1 is None:
         return sub
@@ -141,7 +142,7 @@ def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles) -> str:
         "bombard",
         "bombardment",
     )
-    if sub == _IED and generic_bomb and a1.kind in _STATE:
+    if sub == _IED and generic_bomb and own and a1.kind in _STATE:
         return "Air/drone strike"
     return sub
 
@@ -182,7 +183,9 @@ def _anchored(
     return place is not None or roles.actor1 is not None
 
 
-def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -> bool:
+def _has_place_object(
+    verb: Token, trigger: Token, places: list[PlaceMention], cue_start: int, cue_end: int
+) -> bool:
     """The territory cue has a place as its object ("seized the town", "took control of Sinjar")."""
     nouns = lexicon().words("place_nouns")
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
@@ -192,11 +195,73 @@ def _has_place_object(verb: Token, trigger: Token, places: list[PlaceMention]) -
     heads += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     if trigger is not verb:
         heads.append(trigger)
-    toks = [t for h in heads for t in h.subtree]
+    # the cue's own words ("took control of the ministry") are no place
+    own = set(range(cue_start, cue_end))
+    toks = [t for h in heads for t in h.subtree if t.i not in own]
     if any(t.lemma_.lower() in nouns for t in toks):
         return True
     spans = [(t.idx, t.idx + len(t.text)) for t in toks]
     return any(any(s <= pm.start < e for s, e in spans) for pm in places)
+
+
+def _in_fighting(tok: Token, cues: list[Cue]) -> bool:
+    """The weapon belongs to a battle the sentence reports ("clashes with mortars", "fighting
+    that included artillery")."""
+    clash = {c.start for c in cues if c.sub_event_type == "Armed clash" and c.role == "event"}
+    if any(a.i in clash and a.pos_ == "NOUN" for a in tok.ancestors):
+        return True
+    obj = tok.head if tok.dep_ == "conj" else tok
+    return bool(clash) and obj.dep_ == "dobj" and obj.head.lemma_.lower() in ("include", "involve")
+
+
+def _with_small_arms(tok: Token) -> bool:
+    """Small arms named in the weapon's own clause ("attacked with machine guns, grenades and
+    mortars"): a ground assault."""
+    arms = lexicon().words("small_arms")
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        tok = tok.head  # "rocket-propelled grenades"
+    verb = clause_verb(tok)
+    for t in verb.subtree:
+        if t.pos_ != "NOUN" or clause_verb(t).i != verb.i:
+            continue
+        words = {t.lemma_.lower(), t.lower_}
+        words |= {f"{c.lemma_.lower()} {t.lemma_.lower()}" for c in t.children if c.dep_ == "compound"}
+        if words & arms:
+            return True
+    return False
+
+
+def _figurative(root: Token, cue: Cue, cues: list[Cue]) -> bool:
+    """ "The plan blew up in their faces": "blow up" with neither an object nor an explosive
+    (or a vehicle carrying one) as its subject is figurative."""
+    if root.lemma_.lower() != "blow" or cue.end - cue.start < 2:
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in root.children):
+        return False
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    armed = {
+        t for c in cues if c.role in ("instrument", "event") and c is not cue for t in range(c.start, c.end)
+    }
+    return not any(t.i in armed or t.lemma_.lower() in _WEAPON_HOLDERS for s in subj for t in s.subtree)
+
+
+#: subjects that blow up because of the explosives they carry or hold
+_WEAPON_HOLDERS = {
+    "car", "vehicle", "truck", "bus", "bomber", "attacker", "device", "depot", "he", "she", "they",
+    "himself", "herself", "themselves", "man", "woman", "militant", "fighter",
+}  # fmt: skip
+
+
+def _descriptive(root: Token, cue: Cue) -> bool:
+    """ "The fighters still fighting there", "troops fighting the rebels": a participle that says
+    what a side does, not an occurrence."""
+    if root.lemma_.lower() != "fight" or root.tag_ != "VBG":
+        return False
+    if root.dep_ == "conj" and root.head.pos_ == "ADJ":
+        return True  # "fighters still alive and fighting there": a state, beside an adjective
+    return root.dep_ in ("acl", "amod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def detect_mentions(doc: Doc, cues: list[Cue], *, ctx: Context) -> list[Mention]:
@@ -215,9 +280,15 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
     if aggregate(sent):
         return []
     valid = []
+    tallies = {doc[c.start : c.end].root.i for c in cues if aggregate_cue(doc, c)}
     for c in cues:
         root = doc[c.start : c.end].root
-        if negated(root) or irrealis(root, sent) or aggregate_cue(doc, c):
+        if negated(root) or irrealis(root, sent) or root.i in tallies or not_used(root):
+            continue
+        verb = clause_verb(root)
+        if c.role == "violence" and verb.dep_ in ("relcl", "acl") and verb.head.i in tallies:
+            continue  # "the raids, which killed 40": what a tally of events did
+        if _figurative(root, c, cues) or _descriptive(root, c):
             continue
         valid.append(c)
     # what a demonstration is about is not an event of this sentence ("rallies against the execution")
@@ -234,6 +305,10 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
     disrupted = [c for c in valid if c.sub_event_type == "Disrupted weapons use" and not c.group.terms]
     typed: list[Cue] = []
     for c in valid:
+        if c.role == "instrument" and _in_fighting(doc[c.start : c.end].root, cues):
+            continue  # "fighting that included mortars": the weapons of a battle, not another event
+        if c.role == "instrument" and _with_small_arms(doc[c.start : c.end].root):
+            continue  # "attacked with machine guns and mortars": a ground assault
         if c.role == "instrument":
             # a weapon that is seized or found is no attack ("police seized grenades"); nor is one
             # that names a place ("a rocket-launching site", "a drone base")
@@ -265,7 +340,10 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         weak = c.role in ("violence", "instrument") or "conflict" in c.group.needs
         if weak and accident:
             continue
-        if "conflict" in c.group.needs and not conflict:
+        # a blast that kills or wounds people, no accident named: political violence (weak cues of
+        # other kinds, "strike", still need an armed actor or a violent setting)
+        deadly = c.sub_event_type == _IED and any(k.value for k in counts)
+        if "conflict" in c.group.needs and not conflict and not deadly:
             continue
         kept.append(c)
     typed = kept
@@ -275,6 +353,12 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         b = _bucket(c.sub_event_type)
         if b not in best or c.prio > best[b].prio:
             best[b] = c
+    # "the kidnapping and execution of four soldiers": captives who were killed are an attack
+    abd, vio = best.get("Abduction/forced disappearance"), best.get("violent")
+    if abd is not None and vio is not None and vio.sub_event_type == "Attack":
+        a, v = doc[abd.start : abd.end].root, doc[vio.start : vio.end].root
+        if a in v.conjuncts and v.lemma_.lower() in classify.KILLING:
+            del best["Abduction/forced disappearance"]
     # territory changes absorb the fighting that won them
     vio = best.get("violent")
     if vio is not None and "territory" in best and vio.sub_event_type in ("Armed clash", "Attack"):
@@ -285,6 +369,9 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
             del best["violent"]
         best.pop("Arrests", None)
         best.pop("Looting/property destruction", None)  # demonstrators who burn: a violent demonstration
+    # "entered the district as fighting broke out": not a non-violent transfer
+    if "violent" in best:
+        best.pop("Non-violent transfer of territory", None)
     lead = min((best[b].start for b in ("violent", "territory") if b in best), default=None)
     if lead is not None:
         for b in list(best):
@@ -325,6 +412,7 @@ def _mention(
     # for an instrument, the event's clause is the verb that uses it ("warplanes pounded")
     roles = resolver.roles(root, verb, victims_tok)
     sent_actors = resolver.sentence_actors(sent)
+    own = roles.actor1 is not None
     if roles.actor1 is None and violent:
         # the sentence's first named actor that is not the target acts
         others = [a for a in sent_actors if roles.actor2 is None or a.name != roles.actor2.name]
@@ -335,7 +423,7 @@ def _mention(
     explicit = cue.role != "violence"
     if cue.role == "violence":
         sub = classify.resolve_violence(cue, doc, roles, dead, sent)
-    sub = _by_actor(sub, cue, root, roles)  # the type agrees with the actor1 the event reports
+    sub = _by_actor(sub, cue, root, roles, own=own)  # the type agrees with the actor1 the event reports
     fought = any(
         c.role == "violence" or EVENT_TYPE_OF.get(c.sub_event_type or "") == _EXPLOSIONS for c in typed
     )
@@ -350,7 +438,7 @@ def _mention(
     needs = cue.group.needs
     if "actor" in needs and roles.actor1 is None and not sent_actors:
         return None
-    if "place_object" in needs and not _has_place_object(verb, root, places):
+    if "place_object" in needs and not _has_place_object(verb, root, places, cue.start, cue.end):
         return None
     # places inside actor names ("US-led coalition", "Iraqi army") are not where the event happened
     exclude = [(a.start, a.end) for a in (roles.actor1, roles.actor2) if isinstance(a, ActorMention)]

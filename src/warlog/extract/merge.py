@@ -94,7 +94,8 @@ def demo_type(group: list[Mention]) -> str | None:
 
 
 def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
-    head = group[0]
+    # a group that a generic mention opened takes the type of its first specific mention
+    head = next((x for x in group if x.explicit), group[0])
     if any(_conflict(x, m, max_days) for x in group):
         return False
     dated = [x.date.date for x in group if x.date is not None]

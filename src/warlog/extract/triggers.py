@@ -11,12 +11,23 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..types import EVENT_TYPE_OF
 from .lexicon import Frame, TriggerGroup, lexicon
 
-__all__ = ["Cue", "CueMatcher", "aggregate", "aggregate_cue", "clause_verb", "irrealis", "negated"]
+__all__ = [
+    "Cue",
+    "CueMatcher",
+    "aggregate",
+    "aggregate_cue",
+    "clause_verb",
+    "irrealis",
+    "negated",
+    "not_used",
+]
 
 _MONTHS = {m.lower() for m in calendar.month_name if m}
 _POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"], "ADJ": ["ADJ"]}
@@ -111,8 +122,9 @@ class CueMatcher:
         cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
         kept: list[Cue] = []
         for c in cues:
+            # and a word inside a weapon's name is no event of its own ("bombs" in "roadside bombs")
             if any(
-                k.role == c.role
+                (k.role == c.role or (k.role == "instrument" and c.role in ("event", "violence")))
                 and k.start <= c.start
                 and c.end <= k.end
                 and (k.end - k.start) > (c.end - c.start)
@@ -126,12 +138,12 @@ class CueMatcher:
         """Verb-object frames ("seized 40 rifles", "set up a base", "drove them out")."""
         out = []
         for tok in doc:
-            if tok.pos_ != "VERB":
+            if tok.pos_ not in ("VERB", "NOUN"):
                 continue
             frames = self.frames.get(tok.lemma_.lower())
             if not frames:
                 continue
-            objects = _objects(tok)
+            objects = _objects(tok) if tok.pos_ == "VERB" else _of_objects(tok)
             parts = {
                 c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "dobj")
             }
@@ -145,6 +157,21 @@ class CueMatcher:
                     continue
                 out.append(Cue(tok.i, tok.i + 1, frame.group))
         return out
+
+
+def _of_objects(noun: Token) -> set[str]:
+    """Lemmas of an action noun's object: "the destruction of the mosque" (and their compounds)."""
+    out: set[str] = set()
+    # "the destruction by ISIS of the mosque": "of" may hang from the agent
+    agents = [p for b in noun.children if b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
+    for prep in [c for h in (noun, *agents) for c in h.children]:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    for t in (p, *p.conjuncts):
+                        out.add(t.lemma_.lower())
+                        out.update(c.lemma_.lower() for c in t.children if c.dep_ == "compound")
+    return out
 
 
 def _objects(verb: Token) -> set[str]:
@@ -193,10 +220,34 @@ def negated(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
     denying = _words("negating_verbs")
+    if _claim_rejected(tok, denying):
+        return True
     # "denied carrying out the attack", "failed to capture the town"
     if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True
     return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
+
+
+def _claim_rejected(tok: Token, denying: frozenset[str]) -> bool:
+    """The cue is what a claim says, and the text calls the claim wrong ("the claim that he was
+    killed in an air strike is wrong") or denies it ("dismissed reports that ...")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN":
+            claim = cur.head
+            if claim.dep_ in ("dobj", "pobj") and clause_verb(claim).lemma_ in denying:
+                return True
+            if claim.dep_ == "nsubj":
+                pred = claim.head
+                false = _words("false_words")
+                return pred.lemma_ in false or any(
+                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in false for c in pred.children
+                )
+            return False
+        cur = cur.head
+    return False
 
 
 #: quantifiers that make a plural event noun a tally ("several small attacks", "daily raids")
@@ -238,13 +289,24 @@ def irrealis(tok: Token, sent: Span) -> bool:
     # a nominal cue governed by "plan/threat/fear of ..."
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("pobj", "prep", "compound", "dobj") and cur.head is not cur:
+        if cur.dep_ in ("pobj", "pcomp", "prep", "compound", "dobj") and cur.head is not cur:
             cur = cur.head
             if cur.pos_ == "NOUN" and cur.lemma_ in nouns:
                 return True
         else:
             break
+    # "a possible assault", "possibly even a combined assault", "a planned offensive"
+    hedges = _words("irrealis_modifiers")
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in hedges for c in tok.children
+    ):
+        return True
+    if _content_of_belief(tok):
+        return True
     verb = clause_verb(tok)
+    cue_is_verb = verb.i == tok.i
+    if _alternative(verb):
+        return True
     # "planned an attack", "threatened an assault", "called for a ceasefire", "to prevent attacks"
     if verb is not tok and tok.dep_ in ("dobj", "pobj", "xcomp") and verb.lemma_ in _PLAN_VERBS:
         return True
@@ -269,12 +331,72 @@ def irrealis(tok: Token, sent: Span) -> bool:
         if verb.dep_ == "xcomp" and infinitive and not perfect and verb.head.lemma_ not in _FACTUAL_HEADS:
             return True
         # purpose: "in order to seize", "to retake the city" (advcl with "to")
-        if verb.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        if verb.dep_ in ("advcl", "relcl", "acl", "dep") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids
+        ):
             return True
+        if verb.dep_ == "conj" and infinitive and not perfect:
+            # "..., then to encircle them, and to drive them out": an infinitive among others
+            first = verb
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if not (first.dep_ == "xcomp" and first.head.lemma_ in _FACTUAL_HEADS):
+                return True
         if verb.dep_ == "conj" and verb.head is not verb:
             verb = clause_verb(verb.head)  # "might roll over the army and attack": the modal is shared
             continue
+        if cue_is_verb and verb.dep_ in ("xcomp", "dobj") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "will continue to shell": the modal of the governing verb
+            continue
         break
+    return False
+
+
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@cache
+def _violent_verbs() -> frozenset[str]:
+    """One-word cues of violence (attack, clash or explosion): "shot or stabbed" is one attack."""
+    out = set(_words("casualty_hurt") | _words("casualty_dead"))
+    for g in lexicon().groups:
+        family = EVENT_TYPE_OF.get(g.sub_event_type or "")
+        territory = "territory" in (g.sub_event_type or "")  # "seized or bombed": two kinds
+        if territory or (g.role != "violence" and not (g.role == "event" and family in _VIOLENT_TYPES)):
+            continue
+        for term in g.terms:
+            words, _ = _term_words(term)
+            if len(words) == 1:
+                out.add(words[0])
+    return frozenset(out)
+
+
+def _alternative(verb: Token) -> bool:
+    """Events of different kinds given as alternatives ("bombed or occupied their villages"): the
+    text does not say which happened. Two ways of doing violence ("shot or stabbed", "killed or
+    wounded") still report that it happened."""
+    violent = _violent_verbs()
+    pairs = [(verb.head, verb)] if verb.dep_ == "conj" else []
+    pairs += [(verb, c) for c in verb.children if c.dep_ == "conj"]
+    for head, conj in pairs:
+        if conj.pos_ != "VERB" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+            continue
+        if (head.lemma_.lower() in violent) == (conj.lemma_.lower() in violent):
+            continue
+        return True
+    return False
+
+
+def _content_of_belief(tok: Token) -> bool:
+    """The cue is inside what a view, theory or rumour holds ("the view that a deal was struck")."""
+    nouns = _words("belief_nouns")
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("acl", "ccomp", "appos") and cur.head.pos_ == "NOUN":
+            return cur.head.lemma_.lower() in nouns
+        cur = cur.head
     return False
 
 
@@ -296,9 +418,64 @@ def aggregate(sent: Span) -> bool:
     return bool(_YEAR_SPAN.search(sent.text) or _PERIOD.search(sent.text) or _SINCE_YEAR.search(sent.text))
 
 
+def _repeated(tok: Token) -> bool:
+    """The clause counts its occurrences: "imprisoned more than 10 times", "shelled 5 times"."""
+    verb = clause_verb(tok)
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.lower_ == "times":
+            for n in c.children:
+                if n.dep_ == "nummod" and n.like_num:
+                    try:
+                        if int(n.text.replace(",", "")) >= 2:
+                            return True
+                    except ValueError:
+                        return n.lower_ not in ("one", "a")
+    return False
+
+
+def not_used(tok: Token) -> bool:
+    """The cue names no occurrence: a weapon that is made or stored ("manufacture chemical weapons"),
+    an event noun that only frames a time ("in the final days of battle"), or a bare plural that
+    names an activity a side funds ("helped fund militia attacks")."""
+    if tok.lemma_.lower() == "fight" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("campaign", "war", "insurgency") for c in tok.children
+    ):
+        return True  # "fought a methodical campaign": months of operations, not one clash
+    head = tok.head
+    if tok.dep_ == "conj":  # "planting mines and booby traps": the first conjunct's verb
+        head = tok.head.head if tok.head.dep_ in ("dobj", "pobj") else tok.head
+        tok = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _words("weapon_making_verbs"):
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _words("weapon_laying_verbs"):
+        went_off = _words("casualty_dead") | _words("casualty_hurt") | {"explode", "detonate", "go"}
+        return not any(t.lemma_.lower() in went_off for t in (*tok.subtree, *head.children))
+    frame = head.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and frame.lemma_.lower() in _words("time_frame_nouns")
+        # "five hours of clashes" is the length of one clash; "eight weeks of fighting" is a war
+        and not (frame.lemma_.lower() in ("hour", "day") and any(c.dep_ == "nummod" for c in frame.children))
+    ):
+        return True
+    bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+    return bare and tok.dep_ == "dobj" and head.lemma_.lower() in _words("sponsor_verbs")
+
+
 def aggregate_cue(doc: Doc, cue: Cue) -> bool:
     """The cue itself counts many events ("more than 20 attacks", "numerous airstrikes")."""
+    if _repeated(doc[cue.start : cue.end].root):
+        return True
     root = doc[cue.end - 1]
+    if root.tag_ in ("NNS", "NNPS") and sum(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ != "NORP"  # "Russian and Syrian air raids": two sides, one event
+        and any(k.dep_ == "conj" for k in c.children)
+        for c in root.children
+    ):
+        return True  # "the London and Manchester attacks": one noun for events at several places
     if root.tag_ not in ("NNS", "NNPS") or root.lower_ not in _words("aggregate_event_nouns"):
         return False
     for c in root.children:
