@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
+
 __all__ = ["EventDate", "dateline_date", "dateline_end", "parse_published", "resolve", "sentence_dates"]
 
 
@@ -266,14 +268,14 @@ def dateline_end(doc: Doc, base: date | None, *, chars: int = DATELINE_CHARS) ->
             abs((d - base).days) <= 1 if precision == "day" else (d.year, d.month) == (base.year, base.month)
         )
         if same or precision == "year":
-            m = _TIME_AFTER.match(doc.text[ent.end_char :])
+            m = _TIME_AFTER.match(doc_text(doc)[ent.end_char :])
             return ent.end_char + (m.end() if m else 0)
     # a garbled opening the NER did not read as one date: the publication year near the very start
     # 60 characters: a weekday, a day, a month and a time at most ("Mon Aug 29 2016 21:51")
-    pos = doc.text.find(str(base.year), 0, 60)
+    pos = doc_text(doc).find(str(base.year), 0, 60)
     if pos < 0:
         return 0
-    m = _TIME_AFTER.match(doc.text[pos + 4 :])
+    m = _TIME_AFTER.match(doc_text(doc)[pos + 4 :])
     return pos + 4 + (m.end() if m else 0)
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..errors import AnalysisError
+from ..nlp import doc_text
 from ..settings import Settings
 from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Quote, Span
 from .actors import ActorMention, ActorResolver
@@ -20,7 +21,7 @@ from .dates import dateline_date, dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
 from .location import container, focus_country, focus_place, geo_precision, place_rank
 from .merge import demo_type, group_mentions, main_event_index
-from .sourcing import attribute
+from .sourcing.attribute import attribute
 from .triggers import CueMatcher
 
 __all__ = ["EventExtractor"]
@@ -47,7 +48,7 @@ class EventExtractor:
         Each event's attribution (``sources``, ``certainty``, ``disputed_by``) is filled by the
         sourcing stage; the article's quotations are appended to ``quotes_out`` when given.
         """
-        if doc.text != article.text:
+        if doc_text(doc) != article.text:
             raise AnalysisError("W301", detail="the Doc's text is not the article's text")
         try:
             return self._extract(doc, article, places, quotes_out)
@@ -64,7 +65,7 @@ class EventExtractor:
         if not doc.has_annotation("DEP"):
             raise AnalysisError("W301", detail="the Doc has no dependency parse")
         # the publication date: given, else a dateline the ingest stage did not read
-        published = parse_published(article.published) or dateline_date(doc.text)
+        published = parse_published(article.published) or dateline_date(doc_text(doc))
         published_iso = published.isoformat() if published is not None else None
         country = focus_country(places)
         resolver = ActorResolver(doc, country=country)
@@ -161,7 +162,7 @@ class EventExtractor:
         elif published and any(_recent(m, lead_end) for m in group):
             # no date of its own: a news lead reports what just happened (issue 4: lower precision)
             date, precision = published, str(self.config.get("fallback_precision", "week"))
-        place = _place(group, focus, doc.text, places)
+        place = _place(group, focus, doc_text(doc), places)
         own = place is not None and any(m.place is place for m in group)
         if place is None:
             place = focus

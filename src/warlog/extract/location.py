@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..geo.recognize import INSIDE
+from ..nlp import doc_text
 from ..types import PlaceMention
 
 __all__ = [
@@ -115,7 +116,7 @@ def sentence_places(
             continue
         if _bureau(pm):
             continue  # an all-capital city at the very start is the dateline's bureau
-        if _AFFILIATION.match(sent.doc.text[pm.end : pm.end + 12]) or _government(sent.doc, pm):
+        if _AFFILIATION.match(doc_text(sent.doc)[pm.end : pm.end + 12]) or _government(sent.doc, pm):
             continue
         out.append(pm)
     return out
@@ -239,7 +240,7 @@ def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
         for pm in places
         if pm.how != "demonym"
         and not _bureau(pm)
-        and not _AFFILIATION.match(doc.text[pm.end : pm.end + 12])
+        and not _AFFILIATION.match(doc_text(doc)[pm.end : pm.end + 12])
         and not _government(doc, pm)
     ]
     try:

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..errors import AnalysisError
+from ..nlp import doc_text
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import fold, is_primary, word_set
@@ -51,7 +52,7 @@ class GeoParser:
         (1) recognition again, now taking local names of those countries from the gazetteer;
         (2) resolution in context, then sites ("the Old City of X", streets) placed.
         """
-        if doc.text != article.text:
+        if doc_text(doc) != article.text:
             raise AnalysisError("W301", detail="geo: the Doc's text is not the article's text")
         resolver = Resolver(self.gaz, self.weights, allow_loose=self.loose_matching)
         clear = self._context(doc, article, resolver)
@@ -128,7 +129,7 @@ class GeoParser:
             x, y = rows.get(c.start), rows.get(nxt.start)
             if x is None or y is None or c.target is not None or gaz.fcode[y] == "PCLI":
                 continue
-            gap = INSIDE.match(doc.text[c.end_char : nxt.start_char])
+            gap = INSIDE.match(doc_text(doc)[c.end_char : nxt.start_char])
             if gap is None:
                 continue
             divided = gaz.fcode[y] == "ADM1" or lookup_key(nxt.text)[1] or _PART.search(gap[0])

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp import doc_text
 from ...types import Quote
 from ...types import Span as CharSpan
 from .chains import frames
@@ -131,7 +132,7 @@ def find_quotes(doc: Doc, *, sents: list[Span] | None = None) -> list[Quote]:
     quotes: list[Quote] = []
     last: Link | None = None
     last_end = -1
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     for start, end in _stretches(text):
         verb = _speaker_verb(doc, start, end, len(text))
         words = len(text[start:end].split())

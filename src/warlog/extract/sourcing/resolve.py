@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from ...nlp import doc_text
 from .chains import frames, sentence_chain
 from .cues import cues
 from .phrases import Link, clean_name, norm
@@ -60,7 +61,7 @@ class ArticleSources:
 
     def __init__(self, doc: Doc, *, outlet: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # built anew on every access of Doc.text: read it once
+        self.text = doc_text(doc)
         self.outlet = outlet
         self.sents: list[Span] = list(doc.sents)
         self._starts = [s.start for s in self.sents]
