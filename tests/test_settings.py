@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from warlog.errors import ConfigError
@@ -43,3 +45,22 @@ def test_settings_broken_file_names_the_file(tmp_path):
 def test_settings_keyword_overrides_do_not_touch_defaults():
     load_settings(ingest={"max_chars": 5})
     assert defaults()["ingest"]["max_chars"] != 5
+
+
+def test_settings_every_default_has_a_note():
+    """Each key in settings.toml sits under a comment saying what it does and how it was set (a run
+    of keys may share one note)."""
+    from importlib import resources
+
+    text = resources.files("warlog").joinpath("settings.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    key = re.compile(r"^[A-Za-z_][\w-]*\s*=")
+    undocumented = []
+    for i, line in enumerate(lines):
+        if key.match(line):
+            j = i - 1
+            while j >= 0 and key.match(lines[j]):
+                j -= 1
+            if j < 0 or not lines[j].lstrip().startswith("#"):
+                undocumented.append(line.split("=")[0].strip())
+    assert not undocumented, f"settings without a note: {undocumented}"
