@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from warlog.api import create_app, routes
 from warlog.api.synthetic import HOSTILE_TEXT
+from warlog.store import open_store
 
 PAGES = [
     "/",
@@ -77,18 +80,35 @@ def test_security_ingest_needs_the_token(client):
     assert bad.status_code == 401 and bad.headers["www-authenticate"] == "Bearer"
 
 
-def test_security_ingest_with_the_token_runs_the_pipeline(client, token, monkeypatch):
-    seen = {}
+def test_security_ingest_with_the_token_runs_the_pipeline(tmp_path, settings, token, analyser):
+    """A posted article goes through the real pipeline into the store and is served at once."""
+    from fastapi.testclient import TestClient
 
-    def fake(articles, *, store, settings):
-        seen["articles"] = articles
-        return {"summary": "1 ingested", "ingested": 1}
-
-    monkeypatch.setattr(routes, "run_pipeline", fake)
-    body = {"articles": [{"id": "x1", "text": "Rebels shelled Kessra on Monday."}]}
+    db = tmp_path / "posted.db"
+    open_store(db, settings=settings).close()
+    app = create_app(db, settings=settings, token=token)
+    app.state.warlog._analyser = analyser  # the session's loaded model, not a second copy
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's notice about httpx2
+        client = TestClient(app)
+    body = {
+        "articles": [
+            {
+                "id": "x1",
+                "title": "Shelling in Kessra",
+                "text": "Rebels shelled the village of Kessra near Aleppo on Monday, killing three people.",
+                "published": "2024-03-06",
+            }
+        ]
+    }
     r = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {token}"})
-    assert r.status_code == 200 and r.json()["ingested"] == 1
-    assert seen["articles"] == body["articles"]
+    assert r.status_code == 200 and r.json()["ingested"] == 1, r.text
+    served = client.get("/api/articles/x1").json()
+    assert served["article"]["main_event_id"] == "x1:e1"
+    events = client.get("/api/events").json()["items"]
+    assert [(e["article_id"], e["fatalities"]) for e in events] == [("x1", 3)]
+    again = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert again.json()["ingested"] == 0  # idempotent
 
 
 def test_security_ingest_is_refused_without_a_configured_token(sample_db, settings, monkeypatch):

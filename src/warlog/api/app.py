@@ -13,10 +13,10 @@ import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import anyio.to_thread
 import jinja2
@@ -34,6 +34,9 @@ from ..settings import Settings, load_settings
 from ..store import Store, open_store
 from .cache import CatalogCache
 from .catalog import Catalog
+
+if TYPE_CHECKING:
+    from ..pipeline import Analyser
 
 #: Every response: nothing but this origin's own scripts, styles, images and fetches.
 CSP = (
@@ -73,6 +76,18 @@ class AppState:
     catalogs: CatalogCache
     token: str | None
     stores: ThreadStores
+    _analyser: Analyser | None = field(default=None, repr=False)
+    _analyser_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def analyser(self) -> Analyser:
+        """The spaCy model and gazetteer for ``POST /api/ingest``, loaded on the first request and
+        kept: loading them takes seconds, analysing a posted article milliseconds."""
+        with self._analyser_lock:
+            if self._analyser is None:
+                from ..pipeline import Analyser
+
+                self._analyser = Analyser(settings=self.settings)
+            return self._analyser
 
 
 class ThreadStores:

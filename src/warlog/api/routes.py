@@ -12,7 +12,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -20,6 +20,9 @@ from fastapi.responses import JSONResponse, Response
 from ..store import Store
 from .app import AppState, get_catalog, get_state, get_store
 from .catalog import Catalog, Filters
+
+if TYPE_CHECKING:
+    from ..pipeline import Analyser
 from .views import (
     Record,
     article_detail,
@@ -383,19 +386,21 @@ def ingest(
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not hmac.compare_digest(given.encode(), state.token.encode()):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-    report = run_pipeline(articles, store=store, settings=state.settings)
+    report = run_pipeline(articles, store=store, settings=state.settings, analyser=state.analyser())
     state.catalogs.invalidate()
     return report
 
 
-def run_pipeline(articles: list[dict[str, Any]], *, store: Store, settings: Any) -> Record:
+def run_pipeline(
+    articles: list[dict[str, Any]], *, store: Store, settings: Any, analyser: Analyser | None = None
+) -> Record:
     """Run the ingest pipeline over posted articles (written to a temporary JSON Lines file)."""
     from ..pipeline import ingest as pipeline_ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "posted.jsonl"
         path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-        report = pipeline_ingest([str(path)], store=store, settings=settings)
+        report = pipeline_ingest([str(path)], store=store, settings=settings, analyser=analyser)
     return {
         "summary": report.summary(),
         "ingested": report.ingested,
