@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-api lint eval clean lock chromium web-assets
+.PHONY: demo test bench bench-api calibration lint eval clean lock chromium web-assets
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: $(STAMP)
 ## bench-api: requests/s and p95 latency of the map's queries over 100,000 events on loopback
 bench-api: $(STAMP)
 	$(BIN)/python bench/bench_api.py
+
+## calibration: incident confidence vs FA-KES credible/fake labels (AUC), on a fresh fakes-dev run
+calibration: $(STAMP)
+	$(PYTHON) ../shared/eval/run_eval.py fakes-dev --keep bench-out/eval
+	$(BIN)/python bench/calibration.py --exports bench-out/eval --set fakes-dev
 
 ## web-assets: rebuild the vendored Leaflet, Swagger UI and basemap from the npm registry (needs npm)
 web-assets:
