@@ -34,6 +34,10 @@ ROWS: list[tuple[Any, ...]] = [
     ("Beirut", 33.89, 35.49, "LB", 276781, "Beirut", "P", "PPLC", 1_900_000, ["Beirut"]),
     ("Aleppo", 36.20, 37.16, "SY", 170063, "Aleppo", "P", "PPLA", 2_100_000, ["Aleppo", "Halab"]),
     ("Atlanta", 33.75, -84.39, "US", 4180439, "Georgia", "P", "PPL", 460_000, ["Atlanta"]),
+    # the capital and the state of one name
+    ("Washington", 38.90, -77.04, "US", 4140963, "Washington, D.C.", "P", "PPLC", 690_000, ["Washington"]),
+    ("Washington", 47.5, -120.5, "US", 5815135, "Washington", "A", "ADM1", 7_700_000, ["Washington"]),
+    ("Seattle", 47.61, -122.33, "US", 5809844, "Washington", "P", "PPLA2", 750_000, ["Seattle"]),
     ("Tbilisi", 41.69, 44.83, "GE", 611717, "Tbilisi", "P", "PPLC", 1_050_000, ["Tbilisi"]),
     ("Ţūz Khūrmātū", 34.89, 44.63, "IQ", 98245, "Saladin", "P", "PPL", 120_000, ["Tuz Khurmatu"]),
     ("Kirkuk", 35.47, 44.39, "IQ", 94787, "Kirkuk", "P", "PPLA", 1_000_000, ["Kirkuk"]),

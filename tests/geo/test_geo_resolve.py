@@ -40,6 +40,17 @@ def test_resolve_georgia_country_by_default(geoparse: Any) -> None:
     assert ms[-1].place.country_code == "GE" and ms[-1].place.feature_code == "PCLI"
 
 
+def test_resolve_washington_the_capital_by_default(geoparse: Any) -> None:
+    ms = geoparse("Envoys met in Washington on Friday.", [("Washington", "GPE")])
+    assert ms[0].place.feature_code == "PPLC"
+
+
+def test_resolve_washington_the_state_beside_its_cities(geoparse: Any) -> None:
+    text = "Floods closed roads around Seattle and across Washington."
+    ms = geoparse(text, [("Seattle", "GPE"), ("Washington", "GPE")])
+    assert ms[-1].place.feature_code == "ADM1" and ms[-1].place.admin1 == "Washington"
+
+
 def test_resolve_aleppo_city_unless_province_said(geoparse: Any) -> None:
     text = "Shells fell on Aleppo. Later, villages in Aleppo province were hit."
     ms = geoparse(text, [("Aleppo", "GPE"), ("Aleppo province", "GPE")])

@@ -171,6 +171,15 @@ class Resolver:
             d = g.nearest_km(row, (a for a in self.anchors if a != row))
             if d is not None and d < w.near_km:
                 s += w.near_resolved
+        elif (
+            self.anchors
+            and fcode == "ADM1"
+            and any(
+                a != row and g.cc[a] == cc and g.fcl[a] == "P" and g.admin1[a] == g.admin1[row]
+                for a in self.anchors
+            )
+        ):
+            s += w.near_resolved  # a division holding a town already resolved ("Seattle ... Washington")
         return s
 
     def resolve(self, text: str) -> int | None:
