@@ -17,16 +17,17 @@ def _make_doc(
     *,
     lemmas: list[str] | None = None,
     tags: list[str] | None = None,
+    ents: list[str] | None = None,
 ) -> Doc:
-    """A parsed Doc built by hand (``heads`` are absolute token indices)."""
+    """A parsed Doc built by hand (``heads`` are absolute token indices, ``ents`` IOB tags)."""
     vocab = spacy.blank("en").vocab
     lemmas = lemmas or [w.lower() for w in words]
-    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags, ents=ents)
 
 
 @pytest.fixture(scope="session")
 def make_doc():
-    """Build a parsed Doc by hand: ``make_doc(words, heads, deps, pos, lemmas=..., tags=...)``."""
+    """Build a parsed Doc by hand: ``make_doc(words, heads, deps, pos, lemmas=..., tags=..., ents=...)``."""
     return _make_doc
 
 

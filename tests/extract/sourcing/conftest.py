@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from warlog.types import Event, Span
 
 
-def _hand_doc(
-    words: list[str],
-    heads: list[int],
-    deps: list[str],
-    pos: list[str],
-    *,
-    lemmas: list[str] | None = None,
-    ents: list[str] | None = None,
-) -> Doc:
-    """A parsed Doc built by hand (``heads`` are absolute token indices, ``ents`` IOB tags)."""
-    vocab = spacy.blank("en").vocab
-    lemmas = lemmas or [w.lower() for w in words]
-    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
-
-
 @pytest.fixture(scope="session")
-def hand_doc():
-    """Build a parsed Doc by hand: ``hand_doc(words, heads, deps, pos, lemmas=..., ents=...)``."""
-    return _hand_doc
+def hand_doc(make_doc):
+    """Build a parsed Doc by hand: ``hand_doc(words, heads, deps, pos, lemmas=..., ents=...)`` (the
+    event coder's ``make_doc``)."""
+    return make_doc
 
 
 def _event(text: str, trigger: str, *, n: int = 1) -> Event:
