@@ -121,3 +121,16 @@ def test_triggers_aggregates_over_years():
     assert aggregate(nlp("Twenty attacks were foiled over the past four years.")[:])
     assert aggregate(nlp("More than 300,000 people have been killed since the start of the war.")[:])
     assert not aggregate(nlp("A bomb killed 16 people in Hasaka on Tuesday.")[:])
+
+
+def test_triggers_aggregates_since_a_month_of_a_year():
+    nlp = spacy.blank("en")
+    assert aggregate(nlp("Air raids have killed 900 people in the province since June 2016.")[:])
+    assert not aggregate(nlp("Since Monday, shelling has killed 12 people in the town.")[:])
+
+
+def test_triggers_aggregates_across_a_list_of_places():
+    nlp = spacy.blank("en")
+    assert aggregate(nlp("Some 2,000 people died in raids across Chad, Sudan and Libya last year.")[:])
+    assert aggregate(nlp("Clashes across Aleppo and Idlib provinces killed 40 fighters.")[:])
+    assert not aggregate(nlp("Gunmen moved across the border and killed two guards in Tillaberi.")[:])

@@ -403,7 +403,13 @@ def _content_of_belief(tok: Token) -> bool:
 _YEAR_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till|-)\s+(?:19|20)\d\d\b", re.I
 )
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+#: "since 2014", "since March 2015": a count over the time since then
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:" + "|".join(sorted(_MONTHS)) + r")\s+)?(?:19|20)\d\d\b", re.I)
+#: "across Mali, Burkina Faso and Niger": a count over a list of named places
+_ACROSS_LIST = re.compile(
+    r"\bacross\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+    r"(?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*,?\s+and\s+[A-Z]"
+)
 _PERIOD = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\w+|\d+)\s+)?(years?|decades?|months)\b",
     re.I,
@@ -415,7 +421,7 @@ def aggregate(sent: Span) -> bool:
     low = sent.text.lower()
     if any(p in low for p in _words("aggregate_phrases")):
         return True
-    return bool(_YEAR_SPAN.search(sent.text) or _PERIOD.search(sent.text) or _SINCE_YEAR.search(sent.text))
+    return any(p.search(sent.text) for p in (_YEAR_SPAN, _PERIOD, _SINCE_YEAR, _ACROSS_LIST))
 
 
 def _repeated(tok: Token) -> bool:
