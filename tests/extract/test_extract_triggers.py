@@ -121,3 +121,23 @@ def test_triggers_aggregates_over_years():
     assert aggregate(nlp("Twenty attacks were foiled over the past four years.")[:])
     assert aggregate(nlp("More than 300,000 people have been killed since the start of the war.")[:])
     assert not aggregate(nlp("A bomb killed 16 people in Hasaka on Tuesday.")[:])
+
+
+def test_triggers_died_in_is_no_die_in(make_doc):
+    # "die-in" and "sit-in" are protest nouns; "died in" / "sat in" are a verb and a preposition
+    doc = make_doc(
+        ["Two", "men", "died", "in", "the", "blast"],
+        [1, 2, 2, 2, 5, 3],
+        ["nummod", "nsubj", "ROOT", "prep", "det", "pobj"],
+        ["NUM", "NOUN", "VERB", "ADP", "DET", "NOUN"],
+        lemmas=["two", "man", "die", "in", "the", "blast"],
+    )
+    assert not any(c.sub_event_type == "Peaceful protest" for c in CueMatcher()(doc))
+    doc = make_doc(
+        ["Students", "staged", "a", "die", "-", "in"],
+        [1, 1, 5, 5, 5, 1],
+        ["nsubj", "ROOT", "det", "compound", "punct", "dobj"],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN"],
+        lemmas=["student", "stage", "a", "die", "-", "in"],
+    )
+    assert any(c.sub_event_type == "Peaceful protest" for c in CueMatcher()(doc))
