@@ -186,3 +186,15 @@ def test_events_unnamed_sources_are_hedged(code):
     )
     assert e.certainty == "hedged"
     assert [s.name for s in e.sources] == ["some accounts"]
+
+
+@pytest.mark.slow
+def test_extractor_generic_mention_takes_the_specific_type(code):
+    # the generic sentence gives more fields (count, date, place), the specific one the type
+    text = (
+        "Nineteen civilians were killed in the town on Sunday. Air strikes by government jets hit the town."
+    )
+    events, main = code(text)
+    e = next(e for e in events if e.event_id == main)
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 19
+    assert text[e.trigger.start : e.trigger.end] == "Air strikes"  # the type's evidence

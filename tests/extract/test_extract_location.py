@@ -102,3 +102,16 @@ def test_extractor_unknown_place_takes_the_focus(nlp, extractor) -> None:
     e = _main(nlp, extractor, text, places)
     assert e.location is not None and e.location.place == ALEPPO
     assert text[e.field_spans["location"].start : e.field_spans["location"].end] == "Aleppo"
+
+
+@pytest.mark.slow
+def test_extractor_keyword_list_names_no_place(nlp, extractor) -> None:
+    # the tags name Aleppo twice; the story's one place is Idlib
+    text = (
+        "Jets struck a market killing nine people on Monday. Tags Syria Aleppo Aleppo airstrikes "
+        "Russia At least nine people were killed in the raid. Residents of Idlib buried the dead."
+    )
+    aleppo2 = _pm(text, "Aleppo", ALEPPO, nth=1)
+    places = [_pm(text, "Aleppo", ALEPPO), aleppo2, _pm(text, "Idlib", IDLIB)]
+    e = _main(nlp, extractor, text, places)
+    assert e.location is not None and e.location.place == IDLIB

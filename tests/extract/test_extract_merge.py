@@ -72,3 +72,47 @@ def test_merge_event_dated_weeks_before_publication_is_background(code):
     )
     e = _main(code, text2, published="2016-06-12")
     assert e.date == "2016-06-11"
+
+
+def test_merge_earlier_phrase_is_its_own_event_after_the_news(code):
+    text = "Four farmers were killed by mortar fire on Friday, a day after air strikes on a bakery killed 12."
+    events, main = code(text)
+    news = next(e for e in events if e.event_id == main)
+    assert news.sub_event_type == "Shelling/artillery/missile attack" and news.fatalities == 4
+    earlier = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(earlier) == 1 and earlier[0].fatalities == 12
+
+
+def test_merge_title_names_the_main_event_before_the_first_sentence(code):
+    text = (
+        "The chemical attack on Tuesday killed 70 people in a village. "
+        "Warships fired cruise missiles at an arms depot early on Friday."
+    )
+    e = _main(code, text, title="Navy missiles hit arms depot")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    # without a title the first sentence stands for the headline
+    assert _main(code, text).sub_event_type == "Chemical weapon"
+
+
+def test_merge_title_bomb_names_a_suicide_car_bomb(code):
+    text = (
+        "A suicide car bomb killed 40 people at a bus station on Saturday. "
+        "A blast also hit a market in the north of the town."
+    )
+    assert _main(code, text, title="Car bomb kills dozens").sub_event_type == "Suicide bomb"
+
+
+def test_merge_earlier_generic_killing_joins_no_event(code):
+    text = (
+        "Troops launched a new assault on the city on Monday. "
+        "Tanks shelled the city on Monday, killing four civilians, a day after security forces killed 80."
+    )
+    events, _ = code(text)
+    assert not any(e.sub_event_type == "Armed clash" and e.fatalities == 80 for e in events)
+
+
+def test_merge_earlier_phrase_alone_keeps_the_sentence_count(code):
+    # the news (bodies recovered) is no event: the count is the earlier strike's
+    text = "Rescuers pulled 11 bodies from a house on Tuesday, a day after an air strike flattened it."
+    events, _ = code(text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 11)]

@@ -134,3 +134,23 @@ def test_triggers_aggregates_across_a_list_of_places():
     assert aggregate(nlp("Some 2,000 people died in raids across Chad, Sudan and Libya last year.")[:])
     assert aggregate(nlp("Clashes across Aleppo and Idlib provinces killed 40 fighters.")[:])
     assert not aggregate(nlp("Gunmen moved across the border and killed two guards in Tillaberi.")[:])
+
+
+def test_triggers_died_in_is_no_die_in(make_doc):
+    # "die-in" and "sit-in" are protest nouns; "died in" / "sat in" are a verb and a preposition
+    doc = make_doc(
+        ["Two", "men", "died", "in", "the", "blast"],
+        [1, 2, 2, 2, 5, 3],
+        ["nummod", "nsubj", "ROOT", "prep", "det", "pobj"],
+        ["NUM", "NOUN", "VERB", "ADP", "DET", "NOUN"],
+        lemmas=["two", "man", "die", "in", "the", "blast"],
+    )
+    assert not any(c.sub_event_type == "Peaceful protest" for c in CueMatcher()(doc))
+    doc = make_doc(
+        ["Students", "staged", "a", "die", "-", "in"],
+        [1, 1, 5, 5, 5, 1],
+        ["nsubj", "ROOT", "det", "compound", "punct", "dobj"],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN"],
+        lemmas=["student", "stage", "a", "die", "-", "in"],
+    )
+    assert any(c.sub_event_type == "Peaceful protest" for c in CueMatcher()(doc))

@@ -55,6 +55,8 @@ ROWS: list[tuple[Any, ...]] = [
     ("Qarya Ula", 36.3, 37.3, "SY", 999011, "Aleppo", "P", "PPL", 4_000, ["Qarya Ula"]),
     ("Qarya Thaniya", 36.3, 37.2, "SY", 999012, "Aleppo", "P", "PPL", 9_000, ["Qarya Thaniya"]),
     ("Qarya Thaniya", 35.7, 36.5, "SY", 999013, "Idlib", "P", "PPL", 1_000, ["Qarya Thaniya"]),
+    # a town whose name is also the generic prefix of many village names ("Tall X": "hill of X")
+    ("At Tall", 33.61, 36.31, "SY", 999014, "Rif Dimashq", "P", "PPL", 55_000, ["At Tall", "Tall"]),
 ]
 DEMONYMS = {"syrian": 5, "iraqi": 6, "libyan": 0, "lebanese": 1}
 

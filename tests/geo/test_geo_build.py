@@ -52,3 +52,18 @@ def test_build_real_pipeline_finds_mislabelled_towns() -> None:
     assert got["Mosul"] is not None and got["Mosul"].admin1 == "Nineveh"
     assert got.get("Qayyarah") is not None and got["Qayyarah"].country_code == "IQ"
     assert got.get("Tuz Kharmato") is not None and got["Tuz Kharmato"].admin1 == "Saladin"
+
+
+@pytest.mark.slow
+def test_build_wire_spellings_of_syrian_places() -> None:
+    from warlog.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+
+    def admin1s(name: str) -> set[tuple[str | None, str | None]]:
+        return {(gaz.place(r).country_code, gaz.place(r).admin1) for r in gaz.exact(name)}
+
+    assert ("SY", "Raqqa") in admin1s("Raqa")  # AFP's spelling
+    assert ("SY", "Al-Hasakah") in admin1s("Hassakeh")  # AFP's spelling
+    assert ("SY", "Aleppo") in admin1s("Efrin")  # the Kurdish form of Afrin
+    assert ("SY", "Aleppo") in admin1s("Marea")  # Mare', north of Aleppo

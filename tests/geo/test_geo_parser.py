@@ -221,3 +221,38 @@ def test_parser_name_of_a_person_elsewhere_is_no_local_place(geoparse: Any) -> N
     text = "Officials met Leila Qayyarah in Iraq on Monday. According to Qayyarah the talks went well."
     ms = geoparse(text, [("Leila Qayyarah", "PERSON"), ("Iraq", "GPE"), ("Qayyarah", "ORG")])
     assert [m.text for m in ms] == ["Iraq"]
+
+
+def test_recognize_name_prefix_followed_by_a_name_is_no_place(geoparse: Any) -> None:
+    # "Tall" ("hill") opens many village names: before another name it is not the town At Tall
+    text = "A bomber struck a hall in Tall Qasab village on Monday, Syrian media said."
+    ms = geoparse(text, [("Syrian", "NORP")])
+    assert [m.text for m in ms] == ["Syrian"]
+    ms = geoparse(text, [("Tall", "GPE"), ("Syrian", "NORP")])  # the model tagged the prefix alone
+    assert [m.text for m in ms] == ["Syrian"]
+
+
+def test_recognize_name_prefix_alone_is_the_town(geoparse: Any) -> None:
+    ms = geoparse("Shells fell on Tall on Monday, Syrian media said.", [("Syrian", "NORP")])
+    assert ms[0].text == "Tall" and ms[0].place is not None and ms[0].place.name == "At Tall"
+
+
+def test_parser_inner_place_is_not_a_name_prefix(geoparse: Any) -> None:
+    # an unknown multi-word name is not narrowed to its generic first word
+    text = "A bomber struck a hall in Tall Qasab on Monday, Syrian media said."
+    ms = geoparse(text, [("Tall Qasab", "GPE"), ("Syrian", "NORP")])
+    village = next(m for m in ms if m.text.startswith("Tall"))
+    assert village.text == "Tall Qasab" and village.place is None
+
+
+def test_recognize_alternate_name_after_town_of(geoparse: Any) -> None:
+    # "Idleb" is only an alternate name of the town; "the town of" marks it as a place
+    ms = geoparse("Jets bombed the town of Idleb on Monday, Syrian media said.", [("Syrian", "NORP")])
+    town = next(m for m in ms if m.text == "Idleb")
+    assert town.place is not None and town.place.admin1 == "Idlib"
+    ms = geoparse(
+        "Jets bombed the town of Idleb on Monday, Syrian media said.", [("Idleb", "ORG"), ("Syrian", "NORP")]
+    )
+    assert any(m.text == "Idleb" and m.place is not None for m in ms)  # tagged an organisation
+    ms = geoparse("Jets bombed Idleb on Monday, Syrian media said.", [("Syrian", "NORP")])
+    assert [m.text for m in ms] == ["Syrian"]

@@ -2,9 +2,11 @@
 
 A sentence yields at most one mention per *bucket*: political violence (battles, explosions,
 attacks on civilians, territory), abduction, sexual violence, demonstrations, and each kind of
-strategic development. Inside a bucket the most specific cue wins (priorities in
-``triggers.json``). Cues that are negated, hypothetical, planned, predicted or asked about are
-dropped first, and so are sentences that sum events over years (``triggers.aggregate``).
+strategic development; an earlier occurrence it sets its news against ("... a day after air
+strikes on X", see ``clauses.py``) is a mention of its own, with its own count and place.
+Inside a bucket the most specific cue wins (priorities in ``triggers.json``). Cues that are
+negated, hypothetical, planned, predicted or asked about are dropped first, and so are sentences
+that sum events over years (``triggers.aggregate``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..types import EVENT_TYPE_OF, PlaceMention
 from . import classify
 from .actors import ActorMention, ActorResolver, Roles
 from .casualties import Count, sentence_casualties
+from .clauses import does_harm, earlier_phrases, in_phrases
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
@@ -79,6 +82,7 @@ class Mention:
     injuries: Count | None = None
     date: EventDate | None = None
     place: PlaceMention | None = None
+    earlier: bool = False  # told in an "a day after ..." phrase of another occurrence (clauses.py)
 
     @property
     def event_type(self) -> str:
@@ -172,10 +176,10 @@ def _anchored(
     root: Token,
 ) -> bool:
     """A nominal trigger ("the assault", "a deal") names one occurrence only when something pins it:
-    a verb cue of the same sentence, a count, a date, a place or a named side."""
+    a verb cue of the same sentence, a count, a date, what it hit, a place or a named side."""
     if any(c is not cue and c.role in ("event", "violence") and c.group.terms for c in typed):
         return True
-    if dead is not None or when is not None:
+    if dead is not None or when is not None or does_harm(root):
         return True
     # "the assault on Mosul", "this attack": a known operation referred back to, not a new occurrence
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
@@ -348,9 +352,12 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         kept.append(c)
     typed = kept
     best: dict[str, Cue] = {}
+    earlier = earlier_phrases(sent)  # "... a day after air strikes on X": another occurrence's cues
     for c in typed:
         assert c.sub_event_type is not None
         b = _bucket(c.sub_event_type)
+        if in_phrases(doc[c.start : c.end].root.i, earlier):
+            b += "/earlier"
         if b not in best or c.prio > best[b].prio:
             best[b] = c
     # "the kidnapping and execution of four soldiers": captives who were killed are an attack
@@ -379,9 +386,14 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
                 del best[b]
     out = []
     for b, cue in best.items():
-        dead, hurt = _pick(counts, "dead", cue.start), _pick(counts, "hurt", cue.start)
-        m = _mention(doc, sent, cue, b, typed, (dead, hurt), ctx)
+        bucket, _, other = b.partition("/")
+        # the phrase's counts are its event's when the sentence tells both ("killed 6, a day after ...")
+        split = bucket in best and bucket + "/earlier" in best
+        part = [k for k in counts if not split or in_phrases(k.start, earlier) == bool(other)]
+        dead, hurt = _pick(part, "dead", cue.start), _pick(part, "hurt", cue.start)
+        m = _mention(doc, sent, cue, bucket, typed, (dead, hurt), ctx, [] if other else earlier)
         if m is not None:
+            m.earlier = bool(other)
             out.append(m)
     out.sort(key=lambda m: m.trigger.start)
     return out
@@ -395,6 +407,7 @@ def _mention(
     typed: list[Cue],
     casualties: tuple[Count | None, Count | None],
     ctx: Context,
+    elsewhere: list[tuple[int, int]],
 ) -> Mention | None:
     dead, hurt = casualties
     places, resolver = ctx.places, ctx.resolver
@@ -447,6 +460,7 @@ def _mention(
                 and doc[t.i + 2].lower_ in _AFFILIATION]  # fmt: skip
     # a place inside a source phrase ("a doctor at Raqqa hospital said") is not where it happened
     exclude += [(link.start, link.end) for link in sentence_chain(sent, root)]
+    exclude += [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in elsewhere]  # another event's
     cands = sentence_places(sent, places, exclude=exclude, skip_before=ctx.skip_before)
     place = pick_place(doc, root, verb, cands)
     ents = resolver.sentence_ents(sent)

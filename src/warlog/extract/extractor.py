@@ -19,6 +19,7 @@ from .actors import ActorMention, ActorResolver
 from .casualties import Count
 from .dates import dateline_date, dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
+from .layout import keyword_lists
 from .location import container, focus_country, focus_place, geo_precision, place_rank
 from .merge import demo_type, group_mentions, main_event_index
 from .sourcing.attribute import attribute
@@ -67,9 +68,13 @@ class EventExtractor:
         # the publication date: given, else a dateline the ingest stage did not read
         published = parse_published(article.published) or dateline_date(doc_text(doc))
         published_iso = published.isoformat() if published is not None else None
+        # a keyword list ("Tags Syria Aleppo airstrikes") names no event and no event's place
+        lists = keyword_lists(doc, most=int(self.config.get("keyword_list_words", 40)))
+        if lists:
+            places = [pm for pm in places if not any(s <= pm.start < e for s, e in lists)]
         country = focus_country(places)
         resolver = ActorResolver(doc, country=country)
-        cues = self.cues(doc)
+        cues = [c for c in self.cues(doc) if not any(s <= doc[c.start].idx < e for s, e in lists)]
         ctx = Context(
             places=places,
             resolver=resolver,
@@ -131,10 +136,12 @@ class EventExtractor:
         published: str | None,
     ) -> Event:
         best = max(group, key=_completeness)
-        sub = demo_type(group) or best.sub_event_type
+        # a generic "killed" mention, however complete, takes the type of the specific one it repeats
+        typed = next((m for m in group if m.explicit), best)
+        sub = demo_type(group) or typed.sub_event_type
         spans: dict[str, Span] = {}
         a1 = next((m.roles.actor1 for m in group if m.roles.actor1 is not None), None)
-        if a1 is None and best.sub_event_type == "Air/drone strike":
+        if a1 is None and sub == "Air/drone strike":
             a1 = air  # only states and coalitions fly: the article's air force (its mention is the span)
         a2 = next((m.roles.actor2 for m in group if m.roles.actor2 is not None), None)
         if a1 is not None:
@@ -169,14 +176,14 @@ class EventExtractor:
         prec = geo_precision(doc, place, own=own) if place is not None else None
         if place is not None:
             spans["location"] = Span(place.start, place.end)  # the mention naming it, own or focus
-        spans["trigger"] = Span(best.trigger.start_char, best.trigger.end_char)
+        spans["trigger"] = Span(typed.trigger.start_char, typed.trigger.end_char)
         return Event(
             event_id=f"{article.article_id}:e{n}",
             article_id=article.article_id,
             event_type=EVENT_TYPE_OF[sub],
             sub_event_type=sub,
-            evidence=Span(best.sent.start_char, best.sent.end_char),
-            trigger=Span(best.trigger.start_char, best.trigger.end_char),
+            evidence=Span(typed.sent.start_char, typed.sent.end_char),
+            trigger=Span(typed.trigger.start_char, typed.trigger.end_char),
             actor1=a1.name if a1 else None,
             actor2=a2.name if a2 else None,
             location=place,

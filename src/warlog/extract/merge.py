@@ -6,9 +6,11 @@ named attackers). A generic mention ("four civilians were killed in Arbin") join
 event it repeats ("air strikes killed nine civilians ...") under the same conditions: the
 codebook counts occurrences, not reports.
 
-The main event is the one the headline and the lead report: the first event whose type the
-first sentence (where the headline stands in most texts) or the title names, else the first
-event of the lead, else the first event.
+The main event is the one the headline and the lead report: the first event of the lead whose
+type the title names, else one whose type the first sentence names (where the headline stands in
+most texts), else the first event of the lead, else the first event. What the lead tells only as
+an earlier occurrence ("a day after air strikes on X") comes after the news, and a generic
+mention told so ("... a day after forces killed 80") joins no specific event.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EVENT_TYPE_OF, Article
+from .clauses import BEFORE_WORDS
 from .dates import EventDate
 from .detect import Mention
 from .lexicon import lexicon
@@ -47,6 +50,8 @@ def _apart(a: EventDate, b: EventDate, max_days: int) -> bool:
 
 
 def _conflict(a: Mention, b: Mention, max_days: int) -> bool:
+    if a.sent.start == b.sent.start and a.earlier != b.earlier:
+        return True  # "killed on Tuesday, hours after a gas attack": the sentence sets two apart
     if a.date is not None and b.date is not None and _apart(a.date, b.date, max_days):
         return True
     if (
@@ -113,6 +118,7 @@ def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
     return (
         near
         and not generic.explicit
+        and not generic.earlier  # "a day after forces killed 80": some earlier killing, not this one
         and specific.explicit
         and generic.sub_event_type in _GENERIC
         and EVENT_TYPE_OF[specific.sub_event_type] in _JOINABLE
@@ -169,9 +175,6 @@ def _depth(tok: Token) -> int:
     return n
 
 
-#: words that open a clause or phrase of an earlier occurrence the news is set against ("a day after
-#: air strikes killed 35", "hours after a chemical attack", "following a bombing")
-_BEFORE_WORDS = {"after", "following", "since"}
 #: days before publication beyond which a dated event is background ("The last attack, on April 25");
 #: the default of ``[extract] background_days`` (see settings.toml)
 BACKGROUND_DAYS = 7
@@ -181,6 +184,8 @@ def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS)
     """The mention reports an earlier occurrence the article sets its news against: inside an
     "a day after"/"hours after" phrase, or dated (to the day) more than ``days`` before
     publication."""
+    if m.earlier:
+        return True
     dated = published is not None and m.date is not None and m.date.precision == "day"
     if dated and (published - m.date.date).days > days:  # type: ignore[operator,union-attr]
         return True
@@ -188,8 +193,8 @@ def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS)
     for _ in range(50):
         # "a day after", "hours after": another time, so another occurrence ("after killing 30" is
         # the same one told in sequence)
-        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _BEFORE_WORDS]
-        if tok.lower_ in _BEFORE_WORDS and tok.dep_ == "prep":
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in BEFORE_WORDS]
+        if tok.lower_ in BEFORE_WORDS and tok.dep_ == "prep":
             marks.append(tok)
         for w in marks:
             if any(c.dep_ == "npadvmod" for c in (*w.children, *tok.children)):
@@ -215,27 +220,27 @@ def main_event_index(
     if not groups:
         return None
     first_end = sents[0].end if sents else 0
-    headline = (article.title or "") + " " + (doc[:first_end].text if sents else "")
-    named = title_types(headline)
-    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    # the title names the news; the first sentence stands in for a missing one (and in most texts
+    # repeats it), but may also recall an earlier occurrence ("... a day after air strikes on X")
+    title = title_types(article.title or "")
+    headline = title | title_types(doc[:first_end].text if sents else "")
 
-    def key(i: int) -> tuple[int, int, int, int, int, int, int]:
+    def key(i: int) -> tuple[int, int, int, int, int, int, int, int]:
         g = groups[i]
         start = min(m.sent.start for m in g)
         types = {m.sub_event_type for m in g}
-        in_title = (
-            bool(types & named)
-            or ("Attack" in named and any(EVENT_TYPE_OF[t] in violent for t in types))
-            or (bool(named & set(SEVERITY)) and any(t in SEVERITY for t in types))
-        )
         in_lead = start < lead_end
-        is_violent = any(EVENT_TYPE_OF[t] in violent for t in types)
+        is_violent = any(EVENT_TYPE_OF[t] in _VIOLENT for t in types)
         has_count = any(m.fatalities is not None and m.fatalities.value is not None for m in g)
         # within one sentence, the event of the governing clause ("... the resulting handover")
         depth = min(_depth(m.trigger.root) for m in g if m.sent.start == start)
-        background = all(_background(m, published, background_days) for m in g)
+        # what the lead tells only as background ("a day after ..."), whatever later text repeats
+        told = [m for m in g if m.sent.start < lead_end] or g
+        background = all(_background(m, published, background_days) for m in told)
+        news = in_lead and not background
         return (
-            -int(in_title and in_lead and not background),
+            -int(_named(types, title) and news),
+            -int(_named(types, headline) and news),
             -int(in_lead),
             int(background),
             -int(is_violent),
@@ -245,3 +250,22 @@ def main_event_index(
         )
 
     return min(range(len(groups)), key=key)
+
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_IED = "Remote explosive/landmine/IED"
+_BOMBS = {_IED, "Suicide bomb", "Air/drone strike"}
+
+
+def _named(types: set[str], named: set[str]) -> bool:
+    """The headline names a group of ``types``: one of them, "attack" for any violent event, a bomb
+    word for any bombing (an IED, a suicide bomb, an air strike), a protest word for any
+    demonstration."""
+    return (
+        bool(types & named)
+        or ("Attack" in named and any(EVENT_TYPE_OF[t] in _VIOLENT for t in types))
+        # a bomb is an IED's word and a dropped one's ("Bombs fall on X", "car bomb" for a suicide
+        # car bomb): the type of a bare bomb word depends on who used it (see detect._by_actor)
+        or (_IED in named and bool(types & _BOMBS))
+        or (bool(named & set(SEVERITY)) and any(t in SEVERITY for t in types))
+    )

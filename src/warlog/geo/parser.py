@@ -14,7 +14,15 @@ from ..nlp import doc_text
 from ..types import Article, PlaceMention
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import fold, is_primary, word_set
-from .recognize import BIG_PLACE, INSIDE, PLACE_PREPOSITIONS, STOP_WORDS, Candidate, recognize
+from .recognize import (
+    BIG_PLACE,
+    INSIDE,
+    PLACE_PREPOSITIONS,
+    STOP_WORDS,
+    Candidate,
+    prefix_alone,
+    recognize,
+)
 from .resolve import Resolver, Weights, first_clear, lookup_key
 
 __all__ = ["GeoParser", "outlet_country"]
@@ -201,8 +209,8 @@ class GeoParser:
                 span = doc[i : i + n]
                 if not span[0].text[:1].isupper() or all(t.is_stop for t in span):
                     continue
-                if fold(span.text) in STOP_WORDS:
-                    continue
+                if fold(span.text) in STOP_WORDS or prefix_alone(span):
+                    continue  # "Tall" of "Tall Tawil village" is no place of its own
                 d = gaz.demonym(span.text)
                 if d is not None:
                     demonym = demonym or (span, d)  # a place named inside wins: "British Embassy Kabul"

@@ -30,6 +30,8 @@ __all__ = [
     "PLACE_PREPOSITIONS",
     "STOP_WORDS",
     "BIG_PLACE",
+    "NAME_PREFIXES",
+    "prefix_alone",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -56,6 +58,16 @@ _AREA_CODES = frozenset(
 _MAX_NGRAM = 4
 _ARTICLES = word_set("al el ar as ad an ash az at ez es ed")
 _ARTICLE_HYPHENS = frozenset(a + "-" for a in _ARTICLES)
+#: Generic words that open many Arabic (and Hebrew, Kurdish) place names: hill, spring, monastery,
+#: village, mountain, valley, ruin, well, cape, house, mother, castle... "Tall Tawil", "Ain Issa",
+#: "Kafr Nabl", "Bab al-Hawa". Followed by more of a name, such a word is never a place on its own
+#: (GeoNames files "At Tall" under "tall", "Al Bab" under "bab"). Transliteration variants of each,
+#: as printed in English news.
+NAME_PREFIXES = word_set(
+    "tall tal tell tel ain ayn ein deir dayr kafr kfar kafar kefr jabal jebel jabel jbel wadi "
+    "khirbet khirbat kherbet bir ras beit bayt bait umm qasr hayy maarat marat mazraat marj qalaat "
+    "qalat bab"
+)
 #: Population at which a gazetteer name found outside NER is accepted anywhere in the text.
 #: 250,000 keeps cities ("Mosul", "Homs", "Lahore") while common words and surnames that are also
 #: towns ("Eugene", OR 170k; "Carmel", IN 100k) stay out. Set by listing the
@@ -139,6 +151,16 @@ def _extend(span: Span) -> Span:
     return doc[span.start : end] if end != span.end else span
 
 
+def prefix_alone(span: Span) -> bool:
+    """The span ends with a generic name prefix (:data:`NAME_PREFIXES`) that the rest of a name
+    follows: "Tall" in "Tall Tawil", "Ain" in "Ain al-Arab", "Deir" in "Deir Hafer"."""
+    doc = span.doc
+    if not len(span) or span[-1].lower_ not in NAME_PREFIXES or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text[:1].isupper() or nxt.lower_ in _ARTICLE_HYPHENS or nxt.lower_ in _ARTICLES
+
+
 def _demonym_target(gaz: Gazetteer, text: str) -> int | None:
     # adjectives only: plural nouns ("Iraqis", "Mexicans") name people, not a place
     return gaz.demonym(text)
@@ -168,6 +190,8 @@ def recognize(
             span = _extend(_trim(ent))
             if len(span) == 1 and fold(span.text) in STOP_WORDS:
                 continue  # "Centre", "Sunday" tagged as places
+            if prefix_alone(span):
+                continue  # "Tall" of "Tall Tawil" tagged alone: the whole name is tried below
             if span.text and any(c.isupper() for c in span.text):
                 claim(span, "ner", ent.label_)
         elif ent.label_ == "NORP":
@@ -208,7 +232,7 @@ def recognize(
             span = doc[i : i + n]
             if any(taken[span.start : span.end]) or not span[-1].text[:1].isupper():
                 continue
-            if any(t.is_punct and t.text not in ("-", ".") for t in span):
+            if any(t.is_punct and t.text not in ("-", ".") for t in span) or prefix_alone(span):
                 continue
             text = span.text
             if n <= 2:
@@ -317,13 +341,14 @@ def _gazetteer_ok(
     """Whether a capitalised span outside the place entities should be taken as a place.
 
     The name must be in the gazetteer as a place's primary name (or a country, division or region
-    name: alternate names such as "Story" for Rochelle are too noisy), must not be a stop word nor
+    name: alternate names such as "Story" for Rochelle are too noisy; after "the town of", any name
+    of a place in a country the article is about), must not be a stop word nor
     appear in lower case elsewhere in the text (then it is an ordinary word), and then:
 
     * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar");
     * inside an organisation's or other entity's name: a big place (``BIG_PLACE``), or a place in
       a country the article is about when the name opens the entity ("Yabroud Council") or follows
-      a preposition of place ("fired on Yabroud" tagged as an organisation);
+      a preposition of place ("fired on Yabroud" tagged as an organisation) or "the town of";
     * outside any entity: a big place, or a place in a context country after a preposition of place
       (``LOCAL_PREPOSITIONS``) or "the town of", "the outskirts of"...
 
@@ -343,13 +368,17 @@ def _gazetteer_ok(
         return False  # "US", "UK", "BC" only in capitals
     if all(t.is_stop or t.lower_ in STOP_WORDS for t in span):
         return False
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    prev2 = span.doc[span.start - 2].lower_ if span.start > 1 else ""
+    named = prev == "of" and prev2 in _PLACE_NOUNS  # "the town of X": any name of a local place
     rows = [r for r in gaz.exact_key(key) if gaz.fcode[r] in _AREA_CODES or is_primary(gaz.names[r], key)]
+    if not rows and named:
+        rows = [r for r in gaz.exact_key(key) if gaz.cc[r] in context_countries]
     if not rows:
         return False
     if not span.text.isupper() and span.text.lower() in lower:
         return False
     label = ent_label.get(span.start, "")
-    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     big = any(gaz.fcode[r] in _AREA_CODES or gaz.pop[r] >= big_place for r in rows)
     local = any(gaz.cc[r] in context_countries for r in rows) and not (
         len(span) == 1 and span.text in persons
@@ -365,6 +394,5 @@ def _gazetteer_ok(
     if label:
         opens = span.start == 0 or ent_label.get(span.start - 1) != label
         inside = ent_label.get(span.end) == label  # more of the entity follows: "Yabroud Council"
-        return big or (local and ((opens and inside) or prev in LOCAL_PREPOSITIONS))
-    prev2 = span.doc[span.start - 2].lower_ if span.start > 1 else ""
-    return big or (local and (prev in LOCAL_PREPOSITIONS or (prev == "of" and prev2 in _PLACE_NOUNS)))
+        return big or (local and ((opens and inside) or prev in LOCAL_PREPOSITIONS or named))
+    return big or (local and (prev in LOCAL_PREPOSITIONS or named))

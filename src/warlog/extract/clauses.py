@@ -1,0 +1,69 @@
+"""Parts of a sentence that tell another occurrence than the sentence's news.
+
+"Six children were killed in rocket fire on Thursday, a day after air strikes on a school left 35
+dead": the phrase "a day after ..." sets the news against an earlier occurrence. Its event words,
+counts and places are that occurrence's, not the news's (CODEBOOK.md: one event per occurrence).
+The phrase is marked by "after"/"following"/"since" with a time offset ("a day", "hours", "two
+days"): "killed after air strikes hit" without an offset tells one occurrence in sequence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .lexicon import lexicon
+
+__all__ = ["BEFORE_WORDS", "does_harm", "earlier_phrases", "in_phrases"]
+
+#: words that open a clause or phrase of an earlier occurrence the news is set against ("a day
+#: after air strikes killed 35", "hours after a chemical attack", "two days following a bombing")
+BEFORE_WORDS = frozenset({"after", "following", "since"})
+
+
+def _offset(*toks: Token) -> bool:
+    return any(c.dep_ == "npadvmod" for t in toks for c in t.children)
+
+
+def earlier_phrases(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of the phrases of ``sent`` that tell an earlier occurrence:
+    "a day after X" (the preposition's phrase, under its offset or holding it), "hours after X
+    struck" (the clause it opens).
+    A clause that is the whole sentence's root is never one (a parse that hangs the news on it)."""
+    out: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.lower_ not in BEFORE_WORDS:
+            continue
+        if tok.dep_ == "prep" and (_offset(tok) or tok.head.dep_ == "npadvmod"):  # "a day" "after"
+            head: Token = tok
+        elif tok.dep_ == "mark" and tok.head.dep_ != "ROOT" and _offset(tok, tok.head):
+            head = tok.head
+        else:
+            continue
+        out.append((head.left_edge.i, head.right_edge.i + 1))
+    return out
+
+
+def in_phrases(i: int, phrases: list[tuple[int, int]]) -> bool:
+    """Whether token index ``i`` lies inside one of ``phrases``."""
+    return any(s <= i < e for s, e in phrases)
+
+
+@cache
+def _strike_verbs() -> frozenset[str]:
+    """One-word verbs of the lexicon's ``strike_verb`` group ("hit", "target", "pound"...)."""
+    terms = (t.partition("/")[0] for g in lexicon().groups if g.role == "strike_verb" for t in g.terms)
+    return frozenset(t for t in terms if " " not in t)
+
+
+def does_harm(noun: Token) -> bool:
+    """The event noun is the subject of a strike verb with an object: "the assault targeted rebel
+    positions", "the blast struck the crossing" tell what an occurrence did, so that it happened
+    (unlike "the assault on the city", a known operation referred back to)."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.lemma_.lower() in _strike_verbs()
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )

@@ -1,0 +1,53 @@
+"""Phrases of a sentence that tell an earlier occurrence (slow: real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.clauses import earlier_phrases, in_phrases
+
+pytestmark = pytest.mark.slow
+
+
+def _inside(nlp, text: str) -> set[str]:
+    doc = nlp(text)
+    phrases = earlier_phrases(next(iter(doc.sents)))
+    return {t.text for t in doc if in_phrases(t.i, phrases)}
+
+
+def test_clauses_a_day_after_phrase_is_earlier(nlp) -> None:
+    inside = _inside(
+        nlp, "Four farmers were killed by mortar fire on Friday a day after air strikes hit a bakery."
+    )
+    assert {"strikes", "bakery"} <= inside and "mortar" not in inside and "Four" not in inside
+    # parsed with the phrase under its offset ("a day" -> "after")
+    inside = _inside(
+        nlp,
+        "Four farmers were killed by mortar fire on Friday, a day after air strikes on a bakery killed 12.",
+    )
+    assert {"strikes", "bakery", "12"} <= inside and "mortar" not in inside
+
+
+def test_clauses_hours_after_clause_is_earlier(nlp) -> None:
+    inside = _inside(
+        nlp, "Nine people were killed in Mosul just hours after a gas attack left dozens dead in Tikrit."
+    )
+    assert {"gas", "attack", "Tikrit"} <= inside and "Mosul" not in inside
+
+
+def test_clauses_after_without_a_time_offset_is_one_occurrence(nlp) -> None:
+    assert _inside(nlp, "Nine people were killed after air strikes hit the market.") == set()
+
+
+def test_clauses_event_noun_that_hits_something_did_happen(nlp) -> None:
+    from warlog.extract.clauses import does_harm
+
+    doc = nlp("The assault targeted militant positions south of the town.")
+    assert does_harm(next(t for t in doc if t.text == "assault"))
+    doc = nlp("The assault on the city was planned for months.")
+    assert not does_harm(next(t for t in doc if t.text == "assault"))
+
+
+def test_detect_event_noun_that_hits_something_is_a_mention(code) -> None:
+    events, _ = code("The assault targeted militant positions south of the town.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
