@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.clauses import earlier_phrases, in_phrases
+from warlog.extract.clauses import earlier_phrases, in_phrases, toll_update_date
 
 pytestmark = pytest.mark.slow
 
@@ -51,3 +51,40 @@ def test_clauses_event_noun_that_hits_something_did_happen(nlp) -> None:
 def test_detect_event_noun_that_hits_something_is_a_mention(code) -> None:
     events, _ = code("The assault targeted militant positions south of the town.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_clauses_toll_update_date_is_not_the_events(make_doc):
+    # The toll from the bombing rose to 9 on Friday
+    words = ["The", "toll", "from", "the", "bombing", "rose", "to", "9", "on", "Friday"]
+    doc = make_doc(
+        words,
+        [1, 5, 1, 4, 2, 5, 5, 6, 5, 8],
+        ["det", "nsubj", "prep", "det", "pobj", "ROOT", "prep", "pobj", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "NUM", "ADP", "PROPN"],
+        lemmas=["the", "toll", "from", "the", "bombing", "rise", "to", "9", "on", "Friday"],
+    )
+    assert toll_update_date(doc[4], doc[9].idx)
+
+
+def test_clauses_date_of_the_event_itself_is_kept(make_doc):
+    # The bombing killed 9 on Friday
+    doc = make_doc(
+        ["The", "bombing", "killed", "9", "on", "Friday"],
+        [1, 2, 2, 2, 2, 4],
+        ["det", "nsubj", "ROOT", "dobj", "prep", "pobj"],
+        ["DET", "NOUN", "VERB", "NUM", "ADP", "PROPN"],
+        lemmas=["the", "bombing", "kill", "9", "on", "Friday"],
+    )
+    assert not toll_update_date(doc[1], doc[5].idx)
+
+
+def test_clauses_date_inside_the_toll_phrase_is_the_events(make_doc):
+    # The toll from Friday 's bombing rose to 9
+    doc = make_doc(
+        ["The", "toll", "from", "Friday", "'s", "bombing", "rose", "to", "9"],
+        [1, 6, 1, 5, 3, 2, 6, 6, 7],
+        ["det", "nsubj", "prep", "poss", "case", "pobj", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN", "PART", "NOUN", "VERB", "ADP", "NUM"],
+        lemmas=["the", "toll", "from", "Friday", "'s", "bombing", "rise", "to", "9"],
+    )
+    assert not toll_update_date(doc[5], doc[3].idx)

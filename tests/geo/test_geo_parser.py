@@ -148,6 +148,20 @@ def test_parser_outlet_country_is_context(gaz: Gazetteer) -> None:
     assert parser.parse(doc, article=art)[0].place.country_code == "LY"
 
 
+def test_parser_names_inside_the_outlets_own_name_are_no_places(gaz: Gazetteer) -> None:
+    parser = GeoParser(settings=load_settings(), gazetteer=gaz)
+    text = "KIRKUK (Aleppo Today) - Shelling hit Kirkuk on Monday, Aleppo Today was told."
+    doc = spacy.blank("en")(text)
+    doc.ents = [
+        doc.char_span(text.index("Kirkuk on"), text.index("Kirkuk on") + 6, label="GPE"),
+        doc.char_span(text.index("Aleppo Today was"), text.index("Aleppo Today was") + 6, label="GPE"),
+    ]
+    with_outlet = Article(article_id="t", text=text, content_hash="", outlet="Aleppo Today")
+    assert [m.text for m in parser.parse(doc, article=with_outlet)] == ["KIRKUK", "Kirkuk"]
+    without = Article(article_id="t", text=text, content_hash="")
+    assert "Aleppo" in [m.text for m in parser.parse(doc, article=without)]
+
+
 def test_parser_generic_word_kept_when_part_of_a_name(geoparse: Any) -> None:
     ms = geoparse("Raids hit Sadr City in Iraq.", [("Sadr City", "GPE"), ("Iraq", "GPE")])
     assert ms[0].place is not None and ms[0].place.name == "Sadr City"
@@ -255,4 +269,12 @@ def test_recognize_alternate_name_after_town_of(geoparse: Any) -> None:
     )
     assert any(m.text == "Idleb" and m.place is not None for m in ms)  # tagged an organisation
     ms = geoparse("Jets bombed Idleb on Monday, Syrian media said.", [("Syrian", "NORP")])
+    assert [m.text for m in ms] == ["Syrian"]
+
+
+def test_recognize_name_after_city_of_tagged_as_a_person(geoparse: Any) -> None:
+    text = "Jets bombed the city of Idleb on Monday, Syrian media said."
+    ms = geoparse(text, [("Idleb", "PERSON"), ("Syrian", "NORP")])
+    assert any(m.text == "Idleb" and m.place is not None and m.place.admin1 == "Idlib" for m in ms)
+    ms = geoparse("Idleb said on Monday that Syrian jets flew.", [("Idleb", "PERSON"), ("Syrian", "NORP")])
     assert [m.text for m in ms] == ["Syrian"]

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 
-__all__ = ["BEFORE_WORDS", "does_harm", "earlier_phrases", "in_phrases"]
+__all__ = ["BEFORE_WORDS", "does_harm", "earlier_phrases", "in_phrases", "toll_update_date"]
 
 #: words that open a clause or phrase of an earlier occurrence the news is set against ("a day
 #: after air strikes killed 35", "hours after a chemical attack", "two days following a bombing")
@@ -67,3 +67,29 @@ def does_harm(noun: Token) -> bool:
         and verb.lemma_.lower() in _strike_verbs()
         and any(c.dep_ == "dobj" for c in verb.children)
     )
+
+
+#: verbs that report a change of a toll ("the toll rose to 23 on Wednesday")
+_TOLL_VERBS = frozenset({"rise", "climb", "increase", "jump", "mount", "reach", "grow", "hit"})
+_TOLL_NOUNS = frozenset({"toll", "number", "count", "tally"})
+
+
+def toll_update_date(trigger: Token, date_start: int) -> bool:
+    """The date at ``date_start`` (a character offset) dates a toll's update, not the event: the
+    trigger sits in the subject of "rose"/"climbed" whose subject is a toll ("The toll from a car
+    bombing rose to 23 on Wednesday": the bombing may be a day older)."""
+    doc = trigger.doc
+    date_tok = next((t for t in doc if t.idx <= date_start < t.idx + len(t)), None)
+    if date_tok is None:
+        return False
+    verb = date_tok
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.lemma_.lower() not in _TOLL_VERBS:
+        return False
+    for subj in verb.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_.lower() in _TOLL_NOUNS:
+            inside = range(subj.left_edge.i, subj.right_edge.i + 1)
+            # "the toll from Saturday's bombing rose": a date inside the subject is the event's
+            return trigger.i in inside and date_tok.i not in inside
+    return False

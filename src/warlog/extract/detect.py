@@ -21,7 +21,7 @@ from ..types import EVENT_TYPE_OF, PlaceMention
 from . import classify
 from .actors import ActorMention, ActorResolver, Roles
 from .casualties import Count, sentence_casualties
-from .clauses import does_harm, earlier_phrases, in_phrases
+from .clauses import does_harm, earlier_phrases, in_phrases, toll_update_date
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
@@ -471,6 +471,8 @@ def _mention(
         lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
         # a date of the trigger's own clause first, then the nearest one
         when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))
+        if toll_update_date(root, when.start):
+            when = None  # "the toll from the bombing rose on Wednesday": the update's day
     if _generic(root, verb) or (
         violent
         and cue.role != "instrument"  # an instrument is already tied to a verb ("helicopters dropped")

@@ -67,6 +67,7 @@ class GeoParser:
         cands = recognize(
             doc, self.gaz, context_countries=frozenset(resolver.countries), big_place=self.big_place
         )
+        cands = _outside_outlet_name(cands, article)
         rows = self._resolve(doc, cands, clear, resolver)
         self._contain(doc, cands, rows, resolver)
         self._place_sites(doc, cands, rows)
@@ -81,7 +82,7 @@ class GeoParser:
         mentions that have one clear reading (countries, demonyms, unique names), by token start."""
         gaz = self.gaz
         clear: dict[int, int] = {}
-        for c in recognize(doc, gaz, big_place=self.big_place):
+        for c in _outside_outlet_name(recognize(doc, gaz, big_place=self.big_place), article):
             row = c.target if c.target is not None else first_clear(gaz, resolver.candidates(c.text)[0])
             if row is not None:
                 clear[c.start] = row
@@ -303,3 +304,15 @@ def _looks_like_place(doc: Doc, c: Candidate) -> bool:
     if prev == "of" and c.start > 1 and doc[c.start - 2].lower_ in PLACE_WORDS:
         return True  # "the village of Zzyzx", "outskirts of" is not enough on its own
     return prev in PLACE_PREPOSITIONS and c.label in ("GPE", "LOC", "FAC")
+
+
+def _outside_outlet_name(cands: list[Candidate], article: Article) -> list[Candidate]:
+    """Leave out names inside the article's own outlet name where the text cites it ("(Tigris
+    Wire)", "Gulf Dispatch reported"): the outlet is no place of the story."""
+    outlet = (article.outlet or "").strip()
+    if len(outlet) < 3:
+        return cands
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(outlet), article.text)]
+    if not spans:
+        return cands
+    return [c for c in cands if not any(s <= c.start_char and c.end_char <= e for s, e in spans)]

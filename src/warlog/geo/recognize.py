@@ -345,7 +345,8 @@ def _gazetteer_ok(
     of a place in a country the article is about), must not be a stop word nor
     appear in lower case elsewhere in the text (then it is an ordinary word), and then:
 
-    * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar");
+    * inside a person's name: only the whole name, after a preposition of place ("fled to Sinjar")
+      or "the city of";
     * inside an organisation's or other entity's name: a big place (``BIG_PLACE``), or a place in
       a country the article is about when the name opens the entity ("Yabroud Council") or follows
       a preposition of place ("fired on Yabroud" tagged as an organisation) or "the town of";
@@ -390,7 +391,10 @@ def _gazetteer_ok(
             and ent_label.get(span.end) != label
         )
         # "Uttar Pradesh" tagged as a person: a multi-word name that is exactly a big place's name
-        return whole and ((prev in PLACE_PREPOSITIONS and (big or local)) or (len(span) > 1 and big))
+        # ("the city of Taiz" tagged as a person: a local place's name after "the city of")
+        return whole and (
+            ((prev in PLACE_PREPOSITIONS or named) and (big or local)) or (len(span) > 1 and big)
+        )
     if label:
         opens = span.start == 0 or ent_label.get(span.start - 1) != label
         inside = ent_label.get(span.end) == label  # more of the entity follows: "Yabroud Council"
