@@ -198,3 +198,22 @@ def test_extractor_generic_mention_takes_the_specific_type(code):
     e = next(e for e in events if e.event_id == main)
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 19
     assert text[e.trigger.start : e.trigger.end] == "Air strikes"  # the type's evidence
+
+
+def test_events_the_blast_repeats_the_bombing(code):
+    text = (
+        "A suicide car bomb killed 12 people at a crowded market in the town on Tuesday. "
+        "Yesterday's blast also wounded 30 people, a medic said."
+    )
+    events, _ = code(text, published="2019-05-08")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+    assert events[0].injuries == 30
+
+
+def test_events_the_bomber_is_no_aircraft(code):
+    text = (
+        "A suicide bomber killed nine people at a checkpoint on Sunday. "
+        "Police later arrested two men suspected of helping the bomber."
+    )
+    events, _ = code(text, published="2019-05-06")
+    assert "Air/drone strike" not in [e.sub_event_type for e in events]

@@ -24,6 +24,7 @@ __all__ = [
     "conflict_context",
     "mob",
     "peaceful_takeover",
+    "person_bomber",
     "protest_type",
     "resolve_violence",
     "topic_of",
@@ -167,3 +168,14 @@ def topic_of(tok: Token, protest_tokens: set[int]) -> bool:
         if cur.i in protest_tokens:
             return through_clause
     return False
+
+
+def person_bomber(tok: Token) -> bool:
+    """ "the bomber" is the person who set off a bomb, not an aircraft: a singular "bomber" with
+    "the" and no aircraft name or nationality before it ("helping the bomber"; not "a Russian
+    bomber", "the Tu-22 bomber", "bombers struck")."""
+    if tok.lemma_.lower() != "bomber" or tok.tag_ == "NNS" or tok.text.lower().endswith("s"):
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    modified = any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+    return dets == ["the"] and not modified

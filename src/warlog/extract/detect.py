@@ -320,6 +320,7 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
                 disrupted
                 or not any(a.start != c.start for a in actions)
                 or _names_place(doc[c.start : c.end].root)
+                or classify.person_bomber(doc[c.start : c.end].root)
             ):
                 continue
         elif c.role not in ("event", "violence"):

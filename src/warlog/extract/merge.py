@@ -98,6 +98,29 @@ def demo_type(group: list[Mention]) -> str | None:
     return max((m.sub_event_type for m in group), key=SEVERITY.index)
 
 
+#: sub-event types whose occurrence a later "the blast" or "the explosion" refers back to
+_EXPLOSIONS = {
+    "Suicide bomb",
+    "Remote explosive/landmine/IED",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Grenade",
+}
+#: generic words for an explosion: typed by default (an IED) when nothing more specific is said
+_BLAST_WORDS = {"blast", "explosion"}
+
+
+def _refers_back(m: Mention) -> bool:
+    """A definite generic explosion noun ("the blast", "yesterday's explosion") names an occurrence
+    the article has told already, not a new one."""
+    root = m.trigger.root
+    if root.lemma_.lower() not in _BLAST_WORDS or root.pos_ != "NOUN" or root.tag_ == "NNS":
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "that", "this")) for c in root.children
+    )
+
+
 def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
     # a group that a generic mention opened takes the type of its first specific mention
     head = next((x for x in group if x.explicit), group[0])
@@ -111,9 +134,12 @@ def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
     # one demonstration told over several sentences ("Protests resumed. Police fired tear gas.")
     if _demo(head) and _demo(m) and m.sent.start - group[-1].sent.end <= FAR:
         return True
+    near = m.sent.start - group[-1].sent.end <= FAR
+    # "the blast", "Tuesday's explosion" after a car bombing or an air strike: the same occurrence
+    if near and head.sub_event_type in _EXPLOSIONS and _refers_back(m) and head.sent.start < m.sent.start:
+        return True
     # a generic killing/clash mention close by repeats a specific violent event of the article,
     # before it ("20 killed in Aleppo. Air strikes killed 20 ...") or after it
-    near = m.sent.start - group[-1].sent.end <= FAR
     generic, specific = (m, head) if head.explicit else (head, m)
     return (
         near
