@@ -115,3 +115,27 @@ def test_extractor_keyword_list_names_no_place(nlp, extractor) -> None:
     places = [_pm(text, "Aleppo", ALEPPO), aleppo2, _pm(text, "Idlib", IDLIB)]
     e = _main(nlp, extractor, text, places)
     assert e.location is not None and e.location.place == IDLIB
+
+
+@pytest.mark.slow
+def test_extractor_place_where_it_was_said_is_not_the_scene(nlp, extractor) -> None:
+    washington = Place("Washington", 38.9, -77.04, "US", admin1="DC", feature_class="P", feature_code="PPLC")
+    text = "In Washington, the Pentagon confirmed four air strikes on a depot in Idlib province on Monday."
+    places = [_pm(text, "Washington", washington), _pm(text, "Idlib", IDLIB)]
+    e = _main(nlp, extractor, text, places)
+    assert e.location is not None and e.location.place == IDLIB
+
+
+@pytest.mark.slow
+def test_extractor_capital_where_it_happened_is_kept(nlp, extractor) -> None:
+    # the focus leans to Medina (a capital counts less: it often stands for a government), but the
+    # bombing is tied to Mogadishu in its own clause
+    mogadishu = Place("Mogadishu", 2.04, 45.34, "SO", admin1="Banaadir", feature_code="PPLC")
+    medina = Place("Medina", 24.47, 39.61, "SA", admin1="Al Madinah", feature_class="P", feature_code="PPLA")
+    text = (
+        "A car bomb killed nine people at a restaurant on Mogadishu's main road on Saturday. "
+        "Dozens of wounded were taken to Medina hospital."
+    )
+    places = [_pm(text, "Mogadishu", mogadishu), _pm(text, "Medina", medina)]
+    e = _main(nlp, extractor, text, places)
+    assert e.location is not None and e.location.place == mogadishu

@@ -67,3 +67,4 @@ def test_build_wire_spellings_of_syrian_places() -> None:
     assert ("SY", "Al-Hasakah") in admin1s("Hassakeh")  # AFP's spelling
     assert ("SY", "Aleppo") in admin1s("Efrin")  # the Kurdish form of Afrin
     assert ("SY", "Aleppo") in admin1s("Marea")  # Mare', north of Aleppo
+    assert ("SY", "Deir ez-Zor") in admin1s("Deir Ezzor")  # AFP's spelling

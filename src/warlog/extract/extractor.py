@@ -284,7 +284,10 @@ def _air_actor(mentions: list[Mention]) -> ActorMention | None:
 
 
 def _foreign_seat(pm: PlaceMention, home: str) -> bool:
+    """A foreign country named beside the event ("Russia's defence ministry said"). A capital
+    standing for its government ("Washington blames") never reaches here: the mention's places are
+    filtered for that (location.sentence_places)."""
     p = pm.place
     if p is None or not p.country_code or p.country_code == home:
         return False
-    return place_rank(pm) == 3 or (p.feature_code or "").upper() == "PPLC"
+    return place_rank(pm) == 3

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo.recognize import INSIDE
 from ..nlp import doc_text
 from ..types import PlaceMention
+from .sourcing.cues import cues
 
 __all__ = [
     "container",
@@ -202,9 +203,23 @@ def pick_place(doc: Doc, trigger: Token, verb: Token, candidates: list[PlaceMent
             )
         )
         resolved = pm.place is not None
+        if tok is not None and _where_said(tok):
+            tied = False  # "In Washington, the Pentagon confirmed strikes in Aleppo": where it was said
         scored.append((not tied, place_rank(pm) + (1 if adjectival else 0), not resolved, order, pm))
     scored.sort(key=lambda s: s[:4])
     return scored[0][4]
+
+
+def _where_said(tok: Token) -> bool:
+    """The place is where a statement was made: the object of a preposition that modifies a
+    reporting verb ("In Washington, the Pentagon confirmed ...", "told reporters in Geneva")."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return (
+        prep is not None
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in cues().report
+    )
 
 
 def container(text: str, pm: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
