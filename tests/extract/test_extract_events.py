@@ -217,3 +217,12 @@ def test_events_the_bomber_is_no_aircraft(code):
     )
     events, _ = code(text, published="2019-05-06")
     assert "Air/drone strike" not in [e.sub_event_type for e in events]
+
+
+def test_events_pro_government_militia_regains_territory(code):
+    events, _ = code(
+        "The Popular Mobilization Forces recaptured the village of Qasr Ali from Islamic State on Monday."
+    )
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+    events, _ = code("Islamic State fighters recaptured the village of Qasr Ali from the army on Monday.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]

@@ -444,7 +444,9 @@ def _mention(
     if bucket == "territory" and not fought and classify.peaceful_takeover(sent):
         sub = "Non-violent transfer of territory"
     if sub in _CONTESTED and roles.actor1 is not None:
-        sub = _GRT if roles.actor1.kind in _STATE else "Non-state actor overtakes territory"
+        known = lexicon().actors.get(roles.actor1.name)
+        state_side = roles.actor1.kind in _STATE or (known is not None and known.side == "government")
+        sub = _GRT if state_side else "Non-state actor overtakes territory"
     if bucket == "protest":
         sub = classify.protest_type(sent, typed, dead, hurt)
         if sub == "Violent demonstration" and classify.mob(sent):

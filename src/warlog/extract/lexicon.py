@@ -50,6 +50,8 @@ class Actor:
     country: str | None
     aliases: tuple[str, ...]
     mode: str | None = None  # "air": acts almost only from the air
+    #: "government": a militia fighting on the state's side (ACLED: the government's affiliates)
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,9 @@ def lexicon() -> Lexicon:
             )
         )
     actors = {
-        a["name"]: Actor(a["name"], a["kind"], a.get("country"), tuple(a["aliases"]), a.get("mode"))
+        a["name"]: Actor(
+            a["name"], a["kind"], a.get("country"), tuple(a["aliases"]), a.get("mode"), a.get("side")
+        )
         for a in _read("actors.json")["actors"]
     }
     countries: dict[str, Country] = {}
