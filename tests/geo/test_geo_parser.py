@@ -276,5 +276,8 @@ def test_recognize_name_after_city_of_tagged_as_a_person(geoparse: Any) -> None:
     text = "Jets bombed the city of Idleb on Monday, Syrian media said."
     ms = geoparse(text, [("Idleb", "PERSON"), ("Syrian", "NORP")])
     assert any(m.text == "Idleb" and m.place is not None and m.place.admin1 == "Idlib" for m in ms)
+    text = "Gunmen stormed the old quarter of Idleb on Monday, Syrian media said."
+    ms = geoparse(text, [("Idleb", "PERSON"), ("Syrian", "NORP")])
+    assert any(m.text == "Idleb" and m.place is not None for m in ms)
     ms = geoparse("Idleb said on Monday that Syrian jets flew.", [("Idleb", "PERSON"), ("Syrian", "NORP")])
     assert [m.text for m in ms] == ["Syrian"]

@@ -44,7 +44,7 @@ LOCAL_PREPOSITIONS = PLACE_PREPOSITIONS | word_set("on from to through via past"
 #: Nouns before "of" that introduce a place: "the town of Yabroud", "the outskirts of Kiswah".
 _PLACE_NOUNS = word_set(
     "town city village district province governorate region area outskirts suburb suburbs countryside "
-    "neighbourhood neighborhood outskirt centre center north south east west"
+    "neighbourhood neighborhood quarter outskirt centre center north south east west"
 )
 #: Lower-case words that may end a place's name: "Homs city", "Aleppo province".
 _TAIL_WORDS = word_set(
