@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.geo.build import _min_cost_assignment
 
-
-def test_build_min_cost_assignment_is_optimal() -> None:
-    assert sorted(_min_cost_assignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])) == [(0, 1), (1, 0), (2, 2)]
-    assert sorted(_min_cost_assignment([[1, 2], [2, 1], [0, 5]])) == [(1, 1), (2, 0)]
-
-
-@pytest.mark.slow
 def test_build_real_gazetteer_admin1_and_helpers() -> None:
     from warlog.geo import admin1_of, admin1_place, country_place, distance_km
     from warlog.geo.gazetteer import load_gazetteer

@@ -20,7 +20,6 @@ index is ~32 MB on disk.
 from __future__ import annotations
 
 import json
-import math
 from array import array
 from collections import defaultdict
 from importlib import resources
@@ -218,15 +217,6 @@ def _transliterated(countries: dict[str, Any]) -> frozenset[str]:
     )
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _assign(
     cc: str, cities: list[dict[str, Any]], states: list[dict[str, Any]]
 ) -> dict[tuple[str, str], str]:
@@ -271,56 +261,19 @@ def _assign(
     known = [i for i, code in enumerate(codes) if code not in ("", "00")]  # unknown codes: not one-to-one
     out: dict[tuple[str, str], str] = {}
     if known:
-        pairs = _min_cost_assignment(cost[known].tolist())
-        for k, j in pairs:
-            out[(cc, codes[known[k]])] = states[j]["english"]
+        from scipy.optimize import linear_sum_assignment
+
+        for k, j in zip(*linear_sum_assignment(cost[known]), strict=True):
+            out[(cc, codes[known[int(k)]])] = states[int(j)]["english"]
     for i, code in enumerate(codes):
         out.setdefault((cc, code), states[int(np.argmin(cost[i]))]["english"])
     return out
 
 
-def _min_cost_assignment(cost: list[list[float]]) -> list[tuple[int, int]]:
-    """Pairs (row, column) of least total cost, each row and column used at most once
-    (Hungarian method, O(n^3); the matrix is transposed when it has more rows than columns)."""
-    n_rows, n_cols = len(cost), len(cost[0]) if cost else 0
-    if n_rows == 0 or n_cols == 0:
-        return []
-    if n_rows > n_cols:
-        return [(r, c) for c, r in _min_cost_assignment([list(col) for col in zip(*cost, strict=True)])]
-    inf = float("inf")
-    u, v = [0.0] * (n_rows + 1), [0.0] * (n_cols + 1)
-    match, way = [0] * (n_cols + 1), [0] * (n_cols + 1)
-    for i in range(1, n_rows + 1):
-        match[0], j0 = i, 0
-        minv, used = [inf] * (n_cols + 1), [False] * (n_cols + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = match[j0], inf, 0
-            for j in range(1, n_cols + 1):
-                if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n_cols + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if match[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            match[j0] = match[j1]
-            j0 = j1
-    return [(match[j] - 1, j - 1) for j in range(1, n_cols + 1) if match[j]]
-
-
 def build_index() -> dict[str, Any]:
     """Read every source and return the index as plain picklable data (see ``gazetteer.Gazetteer``)."""
+    from .gazetteer import km  # gazetteer imports this module
+
     b = _Builder()
     gnc = _gnc_dir()
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
@@ -385,7 +338,7 @@ def build_index() -> dict[str, Any]:
         pops = _nearest_sums(by_cc.get(cc, []), lower)
         for s, pop in zip(lower, pops, strict=True):
             lat, lon = float(s["latitude"]), float(s["longitude"])
-            seat = min(states, key=lambda t: _km(lat, lon, float(t["latitude"]), float(t["longitude"])))
+            seat = min(states, key=lambda t: km(lat, lon, float(t["latitude"]), float(t["longitude"])))
             idx = b.add(s["english"], lat, lon, cc, None, seat["english"], "A", "ADM2", pop)
             b.index(idx, {s["english"], s["name"]})
 

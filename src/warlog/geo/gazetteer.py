@@ -36,10 +36,11 @@ _LOADED: dict[str, Gazetteer] = {}
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places in kilometres."""
-    return _km(a.lat, a.lon, b.lat, b.lon)
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (
         math.sin((p2 - p1) / 2) ** 2
@@ -148,7 +149,7 @@ class Gazetteer:
         return self._admin1_folded.get((country_code.upper(), fold(admin1_name)))
 
     def km(self, i: int, j: int) -> float:
-        return _km(self.lat[i], self.lon[i], self.lat[j], self.lon[j])
+        return km(self.lat[i], self.lon[i], self.lat[j], self.lon[j])
 
     def nearest_km(self, i: int, others: Iterable[int]) -> float | None:
         best = None
