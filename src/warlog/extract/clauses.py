@@ -79,9 +79,10 @@ def toll_update_date(trigger: Token, date_start: int) -> bool:
     trigger sits in the subject of "rose"/"climbed" whose subject is a toll ("The toll from a car
     bombing rose to 23 on Wednesday": the bombing may be a day older)."""
     doc = trigger.doc
-    date_tok = next((t for t in doc if t.idx <= date_start < t.idx + len(t)), None)
-    if date_tok is None:
+    span = doc.char_span(date_start, date_start + 1, alignment_mode="expand")
+    if span is None or not len(span):
         return False
+    date_tok = span[0]
     verb = date_tok
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head

@@ -32,13 +32,13 @@ calibrated.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from ..assess.agreement import UNKNOWN_ACTORS
 from ..assess.text import content_words, jaccard
+from ..geo.gazetteer import km
 from ..settings import Settings
 from ..types import Event
 
@@ -80,8 +80,6 @@ SUB_FAMILIES: dict[str, str] = {
     "Violent demonstration": "demonstration",
     "Mob violence": "demonstration",
 }
-
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -220,14 +218,6 @@ def _within_window(a: Report, b: Report) -> bool:
     vague, other = (a, b) if a.slack > b.slack else (b, a)
     assert vague.day is not None and other.day is not None
     return vague.published is None or other.day - other.slack <= max(vague.published, vague.day)
-
-
-def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _place_score(a: Report, b: Report) -> float | None:
