@@ -183,6 +183,17 @@ def test_parser_province_of_name_by_alternate_spelling(geoparse: Any) -> None:
     assert ms[1].place is not None and ms[1].place.admin1 == "Idlib"
 
 
+def test_parser_province_cue_outside_the_entity_picks_the_division(geoparse: Any) -> None:
+    # the model tags the name alone; the words around it say it is the province, not its seat
+    text = "Syrian jets struck the province of Idlib on Sunday and shelled Idlib on Monday."
+    ms = geoparse(text, [("Syrian", "NORP"), ("Idlib", "GPE"), ("Idlib", "GPE")])
+    assert [m.text for m in ms] == ["Syrian", "Idlib", "Idlib"]
+    assert ms[1].place is not None and ms[1].place.feature_code == "ADM1"
+    assert ms[2].place is not None and ms[2].place.feature_code == "PPLA"
+    after = geoparse("Syrian jets struck Idlib province.", [("Syrian", "NORP"), ("Idlib", "GPE")])
+    assert after[1].place is not None and after[1].place.feature_code == "ADM1"
+
+
 def test_parser_province_cue_needs_context_country(geoparse: Any) -> None:
     # no country of the article holds an "Idleb": the cue alone does not make a place
     ms = geoparse("Officials spoke of Idleb province yesterday.", [])

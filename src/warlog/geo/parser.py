@@ -112,7 +112,7 @@ class GeoParser:
         for c in cands:
             if c.start in rows:
                 continue
-            row = resolver.resolve(c.text)
+            row = resolver.resolve(c.text, division=c.division)
             if row is None and c.end - c.start > 1:
                 inner = self._inner(doc, c, resolver)
                 if inner is not None:
@@ -122,7 +122,7 @@ class GeoParser:
                     c.how = "demonym" if self.gaz.demonym(span.text) is not None else "gazetteer"
             rows[c.start] = row
             if row is not None:
-                resolver.fix_sense(c.text, row)
+                resolver.fix_sense(c.text, row, division=c.division)
                 resolver.add_context(row)
         return rows
 

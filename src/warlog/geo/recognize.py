@@ -115,6 +115,9 @@ class Candidate:
     label: str = ""
     #: gazetteer row forced by the recogniser (a demonym's country), else None
     target: int | None = None
+    #: the text calls it a division: "Idlib province", "the province of Idlib" (resolution then
+    #: prefers the division to the town it is named after, as a division word inside the name does)
+    division: bool = False
 
 
 def _trim(span: Span) -> Span:
@@ -182,7 +185,17 @@ def recognize(
         for i in range(span.start, span.end):
             taken[i] = True
         out.append(
-            Candidate(span.start, span.end, span.start_char, span.end_char, span.text, how, label, target)
+            Candidate(
+                span.start,
+                span.end,
+                span.start_char,
+                span.end_char,
+                span.text,
+                how,
+                label,
+                target,
+                division=called_division(span),
+            )
         )
 
     for ent in doc.ents:
@@ -277,6 +290,15 @@ def _same_name_elsewhere(
 
 #: Words that make the name next to them a division's: "Hama province", "the province of Hasaka".
 _DIVISION_CUES = word_set("province governorate")
+
+
+def called_division(span: Span) -> bool:
+    """Whether the words around ``span`` call it a division: a cue word after it ("Idlib province",
+    "Hama Governorate") or "province of" before it ("the northwestern province of Idlib")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES:
+        return True
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _DIVISION_CUES
 
 
 def _division_named(span: Span, gaz: Gazetteer, context_countries: frozenset[str]) -> Span | None:

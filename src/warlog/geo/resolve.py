@@ -182,13 +182,15 @@ class Resolver:
             s += w.near_resolved  # a division holding a town already resolved ("Seattle ... Washington")
         return s
 
-    def resolve(self, text: str) -> int | None:
-        """The best row for ``text`` in the current context, or None."""
-        sense = lookup_key(text)
+    def resolve(self, text: str, *, division: bool = False) -> int | None:
+        """The best row for ``text`` in the current context, or None; ``division``: the words
+        around the mention call it a division ("the province of Idlib")."""
+        sense = _sense(text, division=division)
         if sense in self.senses:
             return self.senses[sense]
         key = sense[0]
-        rows, loose, division = self.candidates(text)
+        rows, loose, named = self.candidates(text)
+        division = division or named
         if not rows:
             return None
         best = max(rows, key=lambda r: (self.score(r, key, loose=r in loose, division=division), -r))
@@ -218,10 +220,15 @@ class Resolver:
         cc, n = self.countries.most_common(1)[0]
         return cc if n * 2 >= sum(self.countries.values()) else None
 
-    def fix_sense(self, text: str, row: int) -> None:
+    def fix_sense(self, text: str, row: int, *, division: bool = False) -> None:
         """Keep ``row`` as the sense of ``text`` for the rest of the article ("Aleppo" and
         "Aleppo province" are two names)."""
-        self.senses.setdefault(lookup_key(text), row)
+        self.senses.setdefault(_sense(text, division=division), row)
+
+
+def _sense(text: str, *, division: bool) -> tuple[str, bool]:
+    key, named = lookup_key(text)
+    return key, named or division
 
 
 def lookup_key(text: str, *, strip_division: bool = True) -> tuple[str, bool]:
