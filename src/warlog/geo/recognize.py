@@ -298,7 +298,8 @@ def called_division(span: Span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES:
         return True
-    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _DIVISION_CUES
+    before = doc[max(0, span.start - 2) : span.start]
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _DIVISION_CUES
 
 
 def _division_named(span: Span, gaz: Gazetteer, context_countries: frozenset[str]) -> Span | None:
