@@ -67,7 +67,12 @@ class _RateColumn(ProgressColumn):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs of feeds, or - for stdin.")],
     db: DbOption,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=0, help="Analysis processes (0: one per core; default: ingest.workers)."
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first rejected input.")] = False,
     text_col: Annotated[str | None, typer.Option("--text-col", help="CSV column holding the text.")] = None,
     title_col: Annotated[
@@ -90,13 +95,16 @@ def ingest(
         columns = CsvColumns(
             text=text_col, title=title_col, date=date_col, id=id_col, outlet=outlet_col, url=url_col
         )
+    if workers is None:
+        workers = int(settings["ingest"]["workers"])
     report = _run_ingest(
         paths, db=db, settings=settings, workers=workers, strict=strict, columns=columns, quiet=quiet
     )
     out.print(report.summary())
     if timings:
         # one line of JSON, never wrapped to the terminal width (the benchmark reads it)
-        print(json.dumps({k: round(v, 3) for k, v in report.timings.items()}), flush=True)
+        seconds = {k: round(v, 3) for k, v in report.timings.items()}
+        print(json.dumps({**seconds, "workers": report.workers}), flush=True)
 
 
 def _run_ingest(
@@ -251,7 +259,9 @@ def demo(
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     with resources.as_file(resources.files("warlog") / "demo" / "corpus") as corpus:
         err.print(f"ingesting the demo corpus from {corpus} (fictional sample data)")
-        report = _run_ingest([str(corpus)], db=db, settings=settings)
+        report = _run_ingest(
+            [str(corpus)], db=db, settings=settings, workers=int(settings["ingest"]["workers"])
+        )
     out.print(report.summary())
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = [

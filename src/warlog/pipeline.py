@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import IngestError, WarlogError, message
+from .errors import IngestError, message
 from .ingest import CsvColumns, Fetcher, LanguageDetector, prepare, read_inputs
 from .settings import Settings
 from .store import Store
@@ -39,8 +39,10 @@ class IngestReport:
     events: int = 0
     incidents: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
-    #: seconds spent per stage: read, nlp, geo, extract, store, link
+    #: seconds spent per stage: read, setup, nlp, geo, extract, store, link, total (with several
+    #: workers, nlp, geo and extract are CPU seconds summed over the workers)
     timings: dict[str, float] = field(default_factory=dict)
+    workers: int = 1  # processes that analysed the articles
 
     def summary(self) -> str:
         parts = [f"{self.ingested} ingested", f"{self.rejected} rejected"]
@@ -71,14 +73,10 @@ class Analyser:
         self.extractor = EventExtractor(settings=settings)
         self.timings: dict[str, float] = {"nlp": 0.0, "geo": 0.0, "extract": 0.0}
 
-    def docs(self, articles: Sequence[Article], *, workers: int = 1) -> Iterator[Doc]:
-        """spaCy Docs for ``articles``, in order (``workers`` > 1 parses in that many processes)."""
+    def docs(self, articles: Sequence[Article]) -> Iterator[Doc]:
+        """spaCy Docs for ``articles``, in order."""
         texts = (a.text for a in articles)
-        batch = self.settings["ingest"]["batch_size"]
-        if workers > 1:
-            yield from self.nlp.pipe(texts, batch_size=batch, n_process=workers)
-            return
-        it = iter(self.nlp.pipe(texts, batch_size=batch))
+        it = iter(self.nlp.pipe(texts, batch_size=self.settings["ingest"]["batch_size"]))
         while True:
             start = time.perf_counter()
             doc = next(it, None)
@@ -123,6 +121,8 @@ def ingest(
     Bad items become ``IngestProblem`` records (stored, passed to ``on_problem``) and the batch
     goes on; with ``strict=True`` the first rejection raises ``IngestError`` instead (what was
     stored before it stays stored). ``progress(done, total)`` is called as articles complete.
+    ``workers``: processes analysing articles (0: one per CPU core for a big enough batch, see
+    :func:`warlog.workers.resolve_workers`); the result is the same for any number.
     """
     report = IngestReport()
     start = time.perf_counter()
@@ -189,17 +189,19 @@ def ingest(
             t = time.perf_counter()
             analyser = Analyser(settings=settings)  # the model and the gazetteer (built on first use)
             report.timings["setup"] = time.perf_counter() - t
-        for article, doc in zip(to_analyse, analyser.docs(to_analyse, workers=workers), strict=True):
-            try:
-                analysis = analyser.analyse(doc, article=article)
-            except Exception as exc:  # one article's failure must not stop the batch
-                reason = exc.message if isinstance(exc, WarlogError) else message("W301", detail=repr(exc))
+        from .workers import Failed, analyses, resolve_workers
+
+        procs = resolve_workers(workers, articles=len(to_analyse), settings=settings)
+        report.workers = procs
+        outcomes = analyses(analyser, to_analyse, workers=procs, settings=settings)
+        for article, analysis in zip(to_analyse, outcomes, strict=True):
+            if isinstance(analysis, Failed):
                 problem(
                     IngestProblem(
                         article.origin or "?",
                         lines.get(article.article_id),
                         "W301",
-                        reason,
+                        analysis.reason,
                         item_id=article.article_id,
                     )
                 )
