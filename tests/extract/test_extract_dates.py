@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Span
 
-from warlog.extract.dates import dateline_date, parse_published, resolve, sentence_dates
+from warlog.extract.dates import dateline_end, parse_published, resolve, sentence_dates
 
 
 @pytest.mark.parametrize(
@@ -45,19 +45,6 @@ def test_dates_parse_published_accepts_date_and_datetime():
     assert parse_published("April 2017") is None
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Fri 07 Apr 2017 at 0914 Homs governor says", date(2017, 4, 7)),
-        ("Posted on July 2 2016 by a correspondent", date(2016, 7, 2)),
-        ("30.04.2017) Get short URL An airstrike", date(2017, 4, 30)),
-        ("No date at the start of this text", None),
-    ],
-)
-def test_dates_dateline_date_at_text_start(text, expected):
-    assert dateline_date(text) == expected
-
-
 def test_dates_without_publication_only_absolute_years(make_doc):
     # in August 2014 ... yesterday : only the dated expression resolves
     doc = make_doc(
@@ -73,14 +60,11 @@ def test_dates_without_publication_only_absolute_years(make_doc):
     assert (date(2017, 4, 6), "day") in [(d.date, d.precision) for d in with_base]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Last updated at Mar 092015 Rockets hit the town", date(2015, 3, 9)),  # comma stripped
-        ("Updated Nov 32016 Shelling resumed", date(2016, 11, 3)),
-        ("12.05.2016Get short URL 0 12 Rockets hit", date(2016, 5, 12)),  # year run into a word
-        ("Mar 2016 was quiet in the town", None),  # a month and year: no day to read
-    ],
-)
-def test_dates_dateline_date_glued_to_neighbours(text, expected):
-    assert dateline_date(text) == expected
+def test_dates_dateline_end_after_the_publication_date_and_its_time(make_doc):
+    # "Posted on March 3 2018 10:45 Jets struck Arlen on Friday": the dateline is no event date
+    words = ["Posted", "on", "March", "3", "2018", "10:45", "Jets", "struck", "Arlen", "on", "Friday"]
+    doc = make_doc(words, [1, 7, 1, 2, 2, 7, 7, 7, 7, 7, 9], ["dep"] * 11, ["X"] * 11)
+    doc.ents = [Span(doc, 2, 5, label="DATE"), Span(doc, 10, 11, label="DATE")]
+    end = dateline_end(doc, date(2018, 3, 3))
+    assert doc.text[:end] == "Posted on March 3 2018 10:45"
+    assert dateline_end(doc, None) == 0

@@ -226,3 +226,18 @@ def test_events_pro_government_militia_regains_territory(code):
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
     events, _ = code("Islamic State fighters recaptured the village of Qasr Ali from the army on Monday.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_events_weekday_counts_from_the_dateline_when_unpublished(code):
+    # an Article built without ``published``: the coder reads the dateline as the ingest stage does
+    text = (
+        "Posted on April 14 2017 by John Doe\n"
+        "Five civilians were killed by Islamic State fighters in Mosul on Monday."
+    )
+    e = _one(code, text, published=None)
+    assert (e.date, e.date_precision) == ("2017-04-10", "day")
+    # "On April 14 2017, ..." is the event's date, not a dateline (once taken for one, it was skipped
+    # and the event fell back to the week of publication)
+    text = "On April 14 2017, five civilians were killed by Islamic State fighters in Mosul."
+    e = _one(code, text, published=None)
+    assert (e.date, e.date_precision) == ("2017-04-14", "day")

@@ -109,6 +109,26 @@ def test_prepare_dateline_when_no_date_given(settings, detector):
     assert (none.published, none.published_from) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Posted on February 5 2024 by John Doe ", "2024-02-05"),
+        ("Velmora attack Monitor Wire Monday 5 Feb 2024 ", "2024-02-05"),
+        ("05-02-2024 ", "2024-02-05"),
+    ],
+)
+def test_prepare_dateline_of_a_page_opening(settings, detector, opening, expected):
+    # the date the event coder counts "on Monday night" from is the one the article carries
+    article = prepare(raw(opening + ENGLISH), settings=settings, detector=detector)
+    assert (article.published, article.published_from) == (expected, "dateline")
+
+
+def test_prepare_no_dateline_from_a_body_date(settings, detector):
+    text = "Velmora attack\nPolice said that on 5 Feb 2024 Fighters of the brigade attacked a post."
+    article = prepare(raw(text), settings=settings, detector=detector)
+    assert (article.published, article.published_from) == (None, None)
+
+
 @pytest.mark.parametrize(("text", "code"), [(ENGLISH, "en"), (FRENCH, "fr"), (GERMAN, "de"), ("Ja.", "en")])
 def test_prepare_language_is_detected(settings, detector, text, code):
     assert prepare(raw(text), settings=settings, detector=detector).language == code

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp import doc_text
 
-__all__ = ["EventDate", "dateline_date", "dateline_end", "parse_published", "resolve", "sentence_dates"]
+__all__ = ["EventDate", "dateline_end", "parse_published", "resolve", "sentence_dates"]
 
 
 @dataclass(frozen=True)
@@ -205,47 +205,15 @@ _TIME_AFTER = re.compile(
 )
 
 
-# a year may run into the next word when a page's layout was flattened ("24.07.2016Get short URL");
-# a day may run into the year when the comma between them was stripped ("Last updated at Apr 152017")
-_DL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+((?:19|20)\d\d)(?!\d)", re.I)
-_DL_MDY = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|(?=(?:19|20)\d\d(?!\d)))((?:19|20)\d\d)(?!\d)",
-    re.I,
-)
-_DL_NUM = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
-_DL_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)")
+#: how far into a text :func:`dateline_end` looks for the date that restates the publication date:
+#: a headline (~100 characters) and the date after it. Narrower than the window the dateline is
+#: found in (``ingest.dateline_chars``): here any date expression on the publication day is taken
+#: for the dateline, and the wider the window, the likelier a lead sentence's date on that day
+#: ("on 5 March 2024") is skipped and lost as the event's date
+DATELINE_END_CHARS = 200
 
 
-#: how far into a text a dateline may start: a headline (~100 characters) and the date after it
-DATELINE_CHARS = 200
-
-
-def dateline_date(text: str, *, chars: int = DATELINE_CHARS) -> date | None:
-    """The date of a dateline at the start of ``text`` ("Sunday 12 Jun 2016", "Posted on July 2 2016",
-    "30.04.2017"), for an article that reached the coder without a publication date: the first full
-    date (day, month, year) among the opening ``chars`` characters. Numeric dates are read day first."""
-    head = text[:chars]
-    found: list[tuple[int, date]] = []
-    for rx, order in ((_DL_DMY, "dmy"), (_DL_MDY, "mdy"), (_DL_NUM, "num"), (_DL_ISO, "iso")):
-        m = rx.search(head)
-        if not m:
-            continue
-        try:
-            if order == "dmy":
-                d = date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
-            elif order == "mdy":
-                d = date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
-            elif order == "num":
-                d = date(int(m[3]), int(m[2]), int(m[1]))
-            else:
-                d = date(int(m[1]), int(m[2]), int(m[3]))
-        except (ValueError, KeyError):
-            continue
-        found.append((m.start(), d))
-    return min(found)[1] if found else None
-
-
-def dateline_end(doc: Doc, base: date | None, *, chars: int = DATELINE_CHARS) -> int:
+def dateline_end(doc: Doc, base: date | None, *, chars: int = DATELINE_END_CHARS) -> int:
     """End of a dateline at the start of the text (0 when none).
 
     A dateline ("Fri 07 Apr 2017 at 0914", "Date of publication 19 June 2016") gives the

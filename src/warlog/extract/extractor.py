@@ -12,12 +12,13 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..errors import AnalysisError
+from ..ingest.dates import DATELINE_CHARS, find_dateline
 from ..nlp import doc_text
 from ..settings import Settings
 from ..types import EVENT_TYPE_OF, Article, Event, PlaceMention, Quote, Span
 from .actors import ActorMention, ActorResolver
 from .casualties import Count
-from .dates import dateline_date, dateline_end, parse_published
+from .dates import dateline_end, parse_published
 from .detect import Context, Mention, detect_mentions
 from .layout import keyword_lists
 from .location import container, focus_country, focus_place, geo_precision, place_rank
@@ -34,6 +35,10 @@ class EventExtractor:
     def __init__(self, *, settings: Settings) -> None:
         self.settings = settings
         self.config = dict(settings.get("extract", {}))
+        # the ingest stage's dateline settings, so that the fallback below finds the date it finds
+        ingest = settings.get("ingest", {})
+        self.dateline_chars = int(ingest.get("dateline_chars", DATELINE_CHARS))
+        self.dateline_order = str(ingest.get("dateline_date_order", "DMY"))
         self.cues = CueMatcher()  # the trigger lexicon, indexed once
 
     def extract(
@@ -65,8 +70,11 @@ class EventExtractor:
     ) -> tuple[list[Event], str | None]:
         if not doc.has_annotation("DEP"):
             raise AnalysisError("W301", detail="the Doc has no dependency parse")
-        # the publication date: given, else a dateline the ingest stage did not read
-        published = parse_published(article.published) or dateline_date(doc_text(doc))
+        # the publication date: given, else the dateline, found as the ingest stage finds it (which
+        # sets ``published`` from it: this is for Articles built directly, in tests and library use)
+        published = parse_published(article.published) or parse_published(
+            find_dateline(doc_text(doc), chars=self.dateline_chars, order=self.dateline_order)
+        )
         published_iso = published.isoformat() if published is not None else None
         # a keyword list ("Tags Syria Aleppo airstrikes") names no event and no event's place
         lists = keyword_lists(doc, most=int(self.config.get("keyword_list_words", 40)))
