@@ -35,6 +35,45 @@ def test_clauses_hours_after_clause_is_earlier(nlp) -> None:
     assert {"gas", "attack", "Tikrit"} <= inside and "Mosul" not in inside
 
 
+def test_clauses_relative_clause_dated_earlier_is_another_occurrence(nlp) -> None:
+    inside = _inside(
+        nlp,
+        "Two men were killed in an air strike on Tuesday in the town of Saraqib, "
+        "where a suspected gas attack took place last week.",
+    )
+    assert {"gas", "attack", "week"} <= inside and "strike" not in inside
+    # "last night" is the news's own time, and an undated relative clause tells the same occurrence
+    assert _inside(nlp, "Two men were killed in Saraqib, which was hit by rockets last night.") == set()
+    assert _inside(nlp, "Two men were killed in Saraqib, which was hit by rockets.") == set()
+
+
+def test_detect_relative_clause_dated_earlier_is_its_own_event(code) -> None:
+    events, main = code(
+        "Two men were killed in an air strike on Tuesday in the town of Saraqib in Syria, "
+        "where a suspected gas attack took place last week.",
+        published="2019-03-06",
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    strike, gas = by_type["Air/drone strike"], by_type["Chemical weapon"]
+    assert (strike.date, strike.fatalities, main) == ("2019-03-05", 2, strike.event_id)
+    assert gas.fatalities is None and gas.date_precision == "week"
+
+
+def test_detect_earlier_phrase_keeps_its_own_date(code) -> None:
+    events, main = code(
+        "Four farmers were killed by mortar fire in Syria on Friday, a day after air strikes on a "
+        "bakery killed 12 on Thursday.",
+        published="2019-03-05",
+    )
+    dates = {e.sub_event_type: e.date for e in events}
+    assert dates == {"Shelling/artillery/missile attack": "2019-03-01", "Air/drone strike": "2019-02-28"}
+
+
+def test_detect_event_noun_naming_a_place_is_no_mention(code) -> None:
+    events, _ = code("Two dead in strike on Syrian gas attack town.", published="2019-03-06")
+    assert "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
 def test_clauses_after_without_a_time_offset_is_one_occurrence(nlp) -> None:
     assert _inside(nlp, "Nine people were killed after air strikes hit the market.") == set()
 

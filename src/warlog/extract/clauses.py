@@ -42,7 +42,28 @@ def earlier_phrases(sent: Span) -> list[tuple[int, int]]:
         else:
             continue
         out.append((head.left_edge.i, head.right_edge.i + 1))
+    for tok in sent:
+        if tok.dep_ == "relcl" and _dated_earlier(tok):
+            out.append((tok.left_edge.i, tok.right_edge.i + 1))
     return out
+
+
+#: words of a time expression that put it before the news ("last week", "two months ago", "earlier
+#: this year", "the previous day"); "last night" is the news's own time in a morning report
+_EARLIER_TIME = frozenset({"last", "ago", "earlier", "previous", "previously"})
+
+
+def _dated_earlier(verb: Token) -> bool:
+    """A relative clause dated before the news: "the town of X, where a gas attack took place last
+    week" tells that attack, not the sentence's news."""
+    doc = verb.doc
+    for t in verb.subtree:
+        if t.ent_type_ != "DATE" or t.lower_ not in _EARLIER_TIME:
+            continue
+        if t.lower_ == "last" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "night":
+            continue
+        return True
+    return False
 
 
 def in_phrases(i: int, phrases: list[tuple[int, int]]) -> bool:

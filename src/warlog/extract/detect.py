@@ -25,6 +25,7 @@ from .clauses import does_harm, earlier_phrases, in_phrases, toll_update_date
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
+from .readings import descriptive, figurative, in_fighting, names_place, with_small_arms
 from .sourcing.chains import sentence_chain
 from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated, not_used
 
@@ -151,12 +152,6 @@ def _by_actor(sub: str, cue: Cue, root: Token, roles: Roles, *, own: bool) -> st
     return sub
 
 
-def _names_place(tok: Token) -> bool:
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in lexicon().words(
-        "place_nouns"
-    )
-
-
 def _generic(root: Token, verb: Token) -> bool:
     """A general statement about a kind of event: "suicide bombing is a sign of despair"."""
     if root.pos_ not in ("NOUN", "PROPN") or root.dep_ != "nsubj" or verb.lemma_ != "be":
@@ -208,66 +203,6 @@ def _has_place_object(
     return any(any(s <= pm.start < e for s, e in spans) for pm in places)
 
 
-def _in_fighting(tok: Token, cues: list[Cue]) -> bool:
-    """The weapon belongs to a battle the sentence reports ("clashes with mortars", "fighting
-    that included artillery")."""
-    clash = {c.start for c in cues if c.sub_event_type == "Armed clash" and c.role == "event"}
-    if any(a.i in clash and a.pos_ == "NOUN" for a in tok.ancestors):
-        return True
-    obj = tok.head if tok.dep_ == "conj" else tok
-    return bool(clash) and obj.dep_ == "dobj" and obj.head.lemma_.lower() in ("include", "involve")
-
-
-def _with_small_arms(tok: Token) -> bool:
-    """Small arms named in the weapon's own clause ("attacked with machine guns, grenades and
-    mortars"): a ground assault."""
-    arms = lexicon().words("small_arms")
-    if tok.dep_ in ("amod", "compound", "nmod"):
-        tok = tok.head  # "rocket-propelled grenades"
-    verb = clause_verb(tok)
-    for t in verb.subtree:
-        if t.pos_ != "NOUN" or clause_verb(t).i != verb.i:
-            continue
-        words = {t.lemma_.lower(), t.lower_}
-        words |= {f"{c.lemma_.lower()} {t.lemma_.lower()}" for c in t.children if c.dep_ == "compound"}
-        if words & arms:
-            return True
-    return False
-
-
-def _figurative(root: Token, cue: Cue, cues: list[Cue]) -> bool:
-    """ "The plan blew up in their faces": "blow up" with neither an object nor an explosive
-    (or a vehicle carrying one) as its subject is figurative."""
-    if root.lemma_.lower() != "blow" or cue.end - cue.start < 2:
-        return False
-    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in root.children):
-        return False
-    subj = [c for c in root.children if c.dep_ == "nsubj"]
-    if not subj:
-        return False
-    armed = {
-        t for c in cues if c.role in ("instrument", "event") and c is not cue for t in range(c.start, c.end)
-    }
-    return not any(t.i in armed or t.lemma_.lower() in _WEAPON_HOLDERS for s in subj for t in s.subtree)
-
-
-#: subjects that blow up because of the explosives they carry or hold
-_WEAPON_HOLDERS = {
-    "car", "vehicle", "truck", "bus", "bomber", "attacker", "device", "depot", "he", "she", "they",
-    "himself", "herself", "themselves", "man", "woman", "militant", "fighter",
-}  # fmt: skip
-
-
-def _descriptive(root: Token, cue: Cue) -> bool:
-    """ "The fighters still fighting there", "troops fighting the rebels": a participle that says
-    what a side does, not an occurrence."""
-    if root.lemma_.lower() != "fight" or root.tag_ != "VBG":
-        return False
-    if root.dep_ == "conj" and root.head.pos_ == "ADJ":
-        return True  # "fighters still alive and fighting there": a state, beside an adjective
-    return root.dep_ in ("acl", "amod") and root.head.pos_ in ("NOUN", "PROPN")
-
-
 def detect_mentions(doc: Doc, cues: list[Cue], *, ctx: Context) -> list[Mention]:
     """Every event mention of ``doc``, in text order."""
     starts = [s.start for s in ctx.sents]
@@ -292,8 +227,10 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         verb = clause_verb(root)
         if c.role == "violence" and verb.dep_ in ("relcl", "acl") and verb.head.i in tallies:
             continue  # "the raids, which killed 40": what a tally of events did
-        if _figurative(root, c, cues) or _descriptive(root, c):
+        if figurative(root, c, cues) or descriptive(root, c):
             continue
+        if c.role == "event" and root.pos_ in ("NOUN", "PROPN") and names_place(root):
+            continue  # "the gas attack town", "the massacre site": a place named by its past
         valid.append(c)
     # what a demonstration is about is not an event of this sentence ("rallies against the execution")
     protest_toks = {t for c in valid if c.sub_event_type in _PROTEST_CUES for t in range(c.start, c.end)}
@@ -309,9 +246,9 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
     disrupted = [c for c in valid if c.sub_event_type == "Disrupted weapons use" and not c.group.terms]
     typed: list[Cue] = []
     for c in valid:
-        if c.role == "instrument" and _in_fighting(doc[c.start : c.end].root, cues):
+        if c.role == "instrument" and in_fighting(doc[c.start : c.end].root, cues):
             continue  # "fighting that included mortars": the weapons of a battle, not another event
-        if c.role == "instrument" and _with_small_arms(doc[c.start : c.end].root):
+        if c.role == "instrument" and with_small_arms(doc[c.start : c.end].root):
             continue  # "attacked with machine guns and mortars": a ground assault
         if c.role == "instrument":
             # a weapon that is seized or found is no attack ("police seized grenades"); nor is one
@@ -319,7 +256,7 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
             if (
                 disrupted
                 or not any(a.start != c.start for a in actions)
-                or _names_place(doc[c.start : c.end].root)
+                or names_place(doc[c.start : c.end].root)
                 or classify.person_bomber(doc[c.start : c.end].root)
             ):
                 continue
@@ -392,7 +329,17 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
         split = bucket in best and bucket + "/earlier" in best
         part = [k for k in counts if not split or in_phrases(k.start, earlier) == bool(other)]
         dead, hurt = _pick(part, "dead", cue.start), _pick(part, "hurt", cue.start)
-        m = _mention(doc, sent, cue, bucket, typed, (dead, hurt), ctx, [] if other else earlier)
+        m = _mention(
+            doc,
+            sent,
+            cue,
+            bucket,
+            typed,
+            (dead, hurt),
+            ctx,
+            [] if other else earlier,
+            earlier if other else [],
+        )
         if m is not None:
             m.earlier = bool(other)
             out.append(m)
@@ -409,7 +356,11 @@ def _mention(
     casualties: tuple[Count | None, Count | None],
     ctx: Context,
     elsewhere: list[tuple[int, int]],
+    within: list[tuple[int, int]],
 ) -> Mention | None:
+    """The mention of ``cue``, or None when the sentence does not report it as an occurrence.
+    ``elsewhere``: token ranges of phrases telling earlier occurrences (none of their places or
+    dates are this mention's); ``within``: for a mention inside such a phrase, the phrases."""
     dead, hurt = casualties
     places, resolver = ctx.places, ctx.resolver
     trig = doc[cue.start : cue.end]
@@ -468,6 +419,9 @@ def _mention(
     place = pick_place(doc, root, verb, cands)
     ents = resolver.sentence_ents(sent)
     dates = sentence_dates(sent, ctx.published, skip_before=ctx.skip_before, ents=ents)
+    # the news takes no date of an earlier occurrence's phrase; that occurrence only its phrase's
+    phrases = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in (within or elsewhere)]
+    dates = [d for d in dates if any(s <= d.start < e for s, e in phrases) == bool(within)]
     when = None
     if dates:
         clause = list(verb.subtree if verb is not root else root.subtree)
