@@ -55,6 +55,11 @@ ROWS: list[tuple[Any, ...]] = [
     ("Qarya Ula", 36.3, 37.3, "SY", 999011, "Aleppo", "P", "PPL", 4_000, ["Qarya Ula"]),
     ("Qarya Thaniya", 36.3, 37.2, "SY", 999012, "Aleppo", "P", "PPL", 9_000, ["Qarya Thaniya"]),
     ("Qarya Thaniya", 35.7, 36.5, "SY", 999013, "Idlib", "P", "PPL", 1_000, ["Qarya Thaniya"]),
+    # a province and its seat whose primary name is another spelling ("Ar Raqqah")
+    ("Raqqa", 35.7, 38.9, "SY", None, "Raqqa", "A", "ADM1", 900_000, ["Raqqa"]),
+    ("Ar Raqqah", 35.95, 39.01, "SY", 999015, "Raqqa", "P", "PPLA", 530_000, ["Ar Raqqah", "Raqqa"]),
+    # a town known by its "-ah" spelling only
+    ("Al Hawijah", 35.32, 43.77, "IQ", 999016, "Kirkuk", "P", "PPL", 0, ["Al Hawijah", "Hawijah"]),
     # a town whose name is also the generic prefix of many village names ("Tall X": "hill of X")
     ("At Tall", 33.61, 36.31, "SY", 999014, "Rif Dimashq", "P", "PPL", 55_000, ["At Tall", "Tall"]),
 ]

@@ -194,6 +194,20 @@ def test_parser_province_cue_outside_the_entity_picks_the_division(geoparse: Any
     assert after[1].place is not None and after[1].place.feature_code == "ADM1"
 
 
+def test_parser_bare_name_of_a_province_and_its_seat_is_the_seat(geoparse: Any) -> None:
+    ms = geoparse("Syrian jets struck Raqqa on Sunday.", [("Syrian", "NORP"), ("Raqqa", "GPE")])
+    assert ms[1].place is not None and ms[1].place.name == "Ar Raqqah"
+    ms = geoparse("Syrian jets struck Raqqa province.", [("Syrian", "NORP"), ("Raqqa", "GPE")])
+    assert ms[1].place is not None and ms[1].place.feature_code == "ADM1"
+
+
+def test_parser_final_a_spelled_ah(geoparse: Any) -> None:
+    ms = geoparse("Iraqi troops clashed near Hawija on Monday.", [("Iraqi", "NORP"), ("Hawija", "GPE")])
+    assert ms[1].place is not None and ms[1].place.name == "Al Hawijah"
+    # only inside the article's countries: no Iraq, no reading
+    assert geoparse("Troops clashed near Hawija on Monday.", [("Hawija", "GPE")])[0].place is None
+
+
 def test_parser_province_cue_needs_context_country(geoparse: Any) -> None:
     # no country of the article holds an "Idleb": the cue alone does not make a place
     ms = geoparse("Officials spoke of Idleb province yesterday.", [])

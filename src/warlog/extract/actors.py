@@ -19,6 +19,28 @@ from .lexicon import lexicon
 
 __all__ = ["ActorMention", "ActorResolver", "Roles"]
 
+#: ethnic and sectarian adjectives: forces so qualified are not the state's ("Kurdish forces" in
+#: Iraq are the Peshmerga, in Syria the YPG), so a generic "forces" with one names no actor
+_IDENTITY = frozenset(
+    {
+        "kurdish",
+        "sunni",
+        "shiite",
+        "shia",
+        "shi'ite",
+        "arab",
+        "turkmen",
+        "yazidi",
+        "tribal",
+        "druze",
+        "alawite",
+    }
+)
+#: verbs of taking ground, whose "from" names the side that lost it ("recaptured X from IS")
+_TAKE_VERBS = frozenset(
+    {"capture", "recapture", "seize", "take", "retake", "wrest", "liberate", "free", "drive"}
+)
+
 #: generic words that, in an article about one named jihadist group, mean that group (codebook §4:
 #: "'jihadis' in context"); "gunmen", "militia" or "armed men" stay unidentified
 _JIHADI = {"jihadist", "jihadi", "militant", "extremist", "terrorist", "fighter", "insurgent"}
@@ -167,6 +189,8 @@ class ActorResolver:
                 kind = "state"
         if kind is None:
             return None
+        if kind == "state" and any(m.lower_ in _IDENTITY for m in mods[:-1]):
+            return None  # "Kurdish forces", "Sunni fighters": not the state's, and no one group
         country = self.country_of(mods)
         if kind == "civilians" and country is None:
             country = self.country
@@ -218,11 +242,21 @@ class ActorResolver:
                         sides += [p, *p.conjuncts]
         if passive and sides:
             a1 = sides + a1
+        elif sides:
+            a1 = a1 + sides[:1]  # "fighting between the SDF and IS": with no subject, the first side
+        # "recaptured the town from IS": the side that lost it (before the place taken)
+        if verb.lemma_.lower() in _TAKE_VERBS:
+            froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+            a2 = [p for c in froms for p in c.children if p.dep_ == "pobj"] + a2
         for tok in a1:
             m = self.of_phrase(tok, event_noun=tok is trigger)
             if m is not None and m.kind != "civilians":
                 roles.actor1 = m
                 break
+        if not passive:
+            # "troops clashed with IS fighters": the other side (never the one that acts)
+            others = [self.of_phrase(t, acting=False) for t in sides]
+            a2 = [t for t, m in zip(sides, others, strict=True) if m and m.name != _name(roles.actor1)] + a2
         for tok in a2 + ([victims] if victims is not None else []):
             m = self.of_phrase(tok, acting=False)
             if m is not None and (
@@ -244,3 +278,7 @@ class ActorResolver:
     def sentence_ents(self, sent: Span) -> list[Span]:
         """The entities (all labels) inside ``sent``."""
         return [e for e in self.ents if sent.start <= e.start < sent.end]
+
+
+def _name(mention: ActorMention | None) -> str | None:
+    return mention.name if mention is not None else None

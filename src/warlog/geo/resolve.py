@@ -131,11 +131,9 @@ class Resolver:
         home = self.home_country()
         if self.allow_loose and self.countries and not any(g.cc[r] == home for r in rows):
             allowed = {home} if rows else set(self.countries)
-            loose_rows = [
-                r
-                for r in g.loose(key)
-                if g.cc[r] in allowed and r not in rows and similar(key, g.names[r]) >= LOOSE_MIN_SIMILARITY
-            ]
+            found = [r for r in g.loose(key) if similar(key, g.names[r]) >= LOOSE_MIN_SIMILARITY]
+            found += [r for v in _final_h_variants(key) if g.has_key(v) for r in g.exact_key(v)]
+            loose_rows = sorted({r for r in found if g.cc[r] in allowed and r not in rows})
         return rows + loose_rows, frozenset(loose_rows), division
 
     def score(self, row: int, key: str, *, loose: bool, division: bool) -> float:
@@ -194,6 +192,8 @@ class Resolver:
         if not rows:
             return None
         best = max(rows, key=lambda r: (self.score(r, key, loose=r in loose, division=division), -r))
+        if not division:
+            best = self._seat_of(best, rows)
         home = self.home_country()
         cc = self.gaz.cc[best]
         if (
@@ -213,6 +213,20 @@ class Resolver:
                 return states[0]
         return best
 
+    def _seat_of(self, row: int, rows: Sequence[int]) -> int:
+        """A bare name shared by a province and its seat is the seat ("fighting in Raqqa", whose
+        city's primary name is "Ar Raqqah" while the province's is "Raqqa"): news names the province
+        with a division word ("Raqqa province"), handled by ``division_word``."""
+        g = self.gaz
+        if g.fcode[row] != "ADM1":
+            return row
+        seats = [
+            r
+            for r in rows
+            if g.fcode[r] in ("PPLA", "PPLC") and g.cc[r] == g.cc[row] and g.admin1[r] == g.admin1[row]
+        ]
+        return seats[0] if seats else row
+
     def home_country(self) -> str | None:
         """The country holding at least half the article's country evidence, if any."""
         if not self.countries:
@@ -229,6 +243,19 @@ class Resolver:
 def _sense(text: str, *, division: bool) -> tuple[str, bool]:
     key, named = lookup_key(text)
     return key, named or division
+
+
+def _final_h_variants(key: str) -> list[str]:
+    """The key with its final vowel spelled the other way: Arabic's feminine ending is printed "-a"
+    or "-ah", "-e" or "-eh" ("Hawija"/"Hawijah", "Hasake"/"Hasakeh"). Short skeletons such as
+    "Hawija"'s "hj" are too ambiguous for the loose index, so this exact variant is tried too."""
+    if len(key) < 4 or " " in key[-3:]:
+        return []
+    if key.endswith(("ah", "eh")):
+        return [key[:-1]]
+    if key.endswith(("a", "e")):
+        return [key + "h"]
+    return []
 
 
 def lookup_key(text: str, *, strip_division: bool = True) -> tuple[str, bool]:

@@ -1,0 +1,47 @@
+"""actor1 and actor2 from the parse: the sides of a clash, the side that lost ground (slow: real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # the other side of an active clash
+        (
+            "Iraqi troops clashed with Islamic State fighters near Kirkuk on Monday.",
+            "Military Forces of Iraq",
+            "Islamic State (ISIS)",
+        ),
+        # "fighting between X and Y": the first side, then the other
+        (
+            "Fighting between the Syrian Democratic Forces and Islamic State erupted in Raqqa on Monday.",
+            "Syrian Democratic Forces",
+            "Islamic State (ISIS)",
+        ),
+        # ground taken "from" a side: that side lost it
+        (
+            "Peshmerga forces recaptured the village from Islamic State near Mosul on Monday.",
+            "Peshmerga",
+            "Islamic State (ISIS)",
+        ),
+        # passive: the clash's other side acts on the victims
+        (
+            "Three Iraqi soldiers were killed in clashes with Islamic State near Kirkuk on Monday.",
+            "Islamic State (ISIS)",
+            "Military Forces of Iraq",
+        ),
+    ],
+)
+def test_actors_roles_of_both_sides(code, text, actor1, actor2) -> None:
+    events, _ = code(text, published="2019-03-05")
+    assert [(e.actor1, e.actor2) for e in events] == [(actor1, actor2)]
+
+
+def test_actors_identity_adjective_is_not_the_state(code) -> None:
+    # "Kurdish forces" are not Iraq's army, however Iraqi the article is
+    events, _ = code("Iraqi troops seized two oil fields near Kirkuk from Kurdish forces on Monday.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of Iraq", None)]
