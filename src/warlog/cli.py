@@ -347,7 +347,18 @@ def _print_stats(data: dict[str, Any]) -> None:
     )
 
 
+#: Threads of the BLAS library under numpy, set before numpy loads unless the user set them. warlog
+#: gets its parallelism from worker processes (``ingest.workers``); OpenBLAS threads on top of them
+#: only contend for the same cores. Measured on 700 demo articles, 2 cores: 2 workers 20.4 s -> 16.7 s,
+#: one process 30.5 s -> 27.5 s; bare spaCy is unaffected (19.1 s -> 19.3 s).
+_BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def main() -> None:  # pragma: no cover - console entry point
+    import os
+
+    for name, value in _BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
     try:
         app()
     except BrokenPipeError:
