@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-api calibration lint eval clean lock chromium web-assets
+.PHONY: demo test bench bench-api calibration lint eval clean lock chromium postgresql web-assets
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,14 +22,25 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
+# Debian's PostgreSQL server for the PostgreSQL store's tests (they start a real server with its
+# initdb and pg_ctl). The path is the installed initdb when there is one; otherwise a path that
+# never exists, so that the rule installs the package.
+INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb) /usr/lib/postgresql/bin/initdb)
+
+$(INITDB):
+	$(SUDO) apt-get install -y postgresql || ($(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql)
+
+postgresql: $(INITDB)
+
 ## demo: ingest the bundled demo corpus into demo.db, print a summary, write exports to demo-out/,
 ## then serve the dashboard on http://127.0.0.1:8000/ (DEMO_NO_SERVE=1 stops after the exports)
 demo: $(STAMP)
 	$(BIN)/warlog demo --db demo.db --out demo-out
 	@if [ -z "$(DEMO_NO_SERVE)" ]; then $(BIN)/warlog serve --db demo.db; fi
 
-## test: the whole test suite (installs Debian's chromium for the browser tests first)
-test: $(STAMP) $(CHROMIUM)
+## test: the whole test suite (installs Debian's chromium for the browser tests and postgresql for
+## the PostgreSQL store's tests first)
+test: $(STAMP) $(CHROMIUM) $(INITDB)
 	$(BIN)/python -m pytest
 
 ## bench: ingest speed against bare spaCy (BENCH_CORPUS=file.jsonl to use another corpus),

@@ -84,3 +84,10 @@ def test_cli_ingest_timings_is_one_unwrapped_json_line(tmp_path):
     assert result.exit_code == 0, result.output
     timings = json.loads(result.stdout.strip().splitlines()[-1])
     assert {"read", "store", "link", "total"} <= set(timings)
+
+
+def test_cli_unreachable_postgresql_is_a_clear_error():
+    # port 1 on loopback: nothing listens there, so the connection is refused at once
+    result = runner.invoke(app, ["stats", "--db", "postgresql://warlog:s3cret@127.0.0.1:1/warlog"])
+    assert result.exit_code == 2
+    assert "W202" in result.output and "s3cret" not in result.output

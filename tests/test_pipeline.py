@@ -132,7 +132,7 @@ def test_pipeline_non_english_is_stored_marked_and_not_analysed(tmp_path, settin
 def test_pipeline_kill_and_resume_keeps_every_article_once_and_complete(tmp_path):
     """Kill `warlog ingest` half-way and run it again: every article once, analysed as in a clean run."""
     rows = [
-        (f"k-{i}", title, f"Report {i}. {text}") for i in range(60) for (_, title, text) in [REPORTS[i % 3]]
+        (f"k-{i}", title, f"Report {i}. {text}") for i in range(240) for (_, title, text) in [REPORTS[i % 3]]
     ]
     src = write_jsonl(tmp_path / "many.jsonl", rows)
     warlog = [sys.executable, "-m", "warlog"]
@@ -159,6 +159,8 @@ def test_pipeline_kill_and_resume_keeps_every_article_once_and_complete(tmp_path
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < count(killed_db, "articles") < len(rows)
+    # its analysis workers end with it (they would otherwise linger, each holding a model)
+    assert _processes_mentioning(str(killed_db), wait=10.0) == []
     subprocess.run(
         [*warlog, "ingest", str(src), "--db", str(killed_db), "--quiet"],
         env=env,
@@ -186,3 +188,23 @@ def test_pipeline_kill_and_resume_keeps_every_article_once_and_complete(tmp_path
     assert count(killed_db, "articles") == len(rows)
     for kind in ("articles", "events", "places", "incidents"):
         assert exports["killed", kind] == exports["clean", kind], kind
+
+
+def _processes_mentioning(text: str, *, wait: float) -> list[int]:
+    """Pids whose command line contains ``text``, waiting up to ``wait`` seconds for none (Linux)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    deadline = time.time() + wait
+    while True:
+        found = []
+        for entry in proc.iterdir():
+            if entry.name.isdigit():
+                try:
+                    if text in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                        found.append(int(entry.name))
+                except OSError:
+                    continue
+        if not found or time.time() > deadline:
+            return found
+        time.sleep(0.1)

@@ -41,7 +41,14 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")]
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        help="SQLite database file (created if missing), or the URL of a PostgreSQL database "
+        "(postgresql://user:password@host:port/name; the database must exist).",
+    ),
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Settings file overriding the defaults key by key.")
 ]
@@ -110,7 +117,7 @@ def ingest(
 def _run_ingest(
     paths: list[str],
     *,
-    db: Path,
+    db: str,
     settings: Settings,
     workers: int = 1,
     strict: bool = False,
@@ -217,8 +224,12 @@ def stats(
 
     settings = _settings(config)
     _require_db(db)
-    with open_store(db, settings=settings) as store:
-        data = store.stats()
+    try:
+        with open_store(db, settings=settings) as store:
+            data = store.stats()
+    except WarlogError as exc:  # a server that cannot be reached, say
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     if as_json:
         out.print_json(data=data)
     else:
@@ -237,14 +248,18 @@ def link(
 
     settings = _settings(config)
     _require_db(db)
-    with open_store(db, settings=settings) as store:
-        n = link_incidents(store, settings=settings, relink=rebuild)
+    try:
+        with open_store(db, settings=settings) as store:
+            n = link_incidents(store, settings=settings, relink=rebuild)
+    except WarlogError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     out.print(f"{n} incidents written")
 
 
 @app.command()
 def demo(
-    db: DbOption = Path("demo.db"),
+    db: DbOption = "demo.db",
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the exports.")] = Path("demo-out"),
     keep: Annotated[bool, typer.Option("--keep", help="Keep an existing demo database.")] = False,
     config: ConfigOption = None,
@@ -252,11 +267,13 @@ def demo(
     """Ingest the bundled (fictional) demo corpus, print a summary and write every export."""
     from .export import export as write
     from .store import open_store
+    from .store.target import database_file
 
     settings = _settings(config)
-    if not keep:
+    file = database_file(db)
+    if not keep and file is not None:  # a PostgreSQL database is kept (ingest skips known articles)
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+            Path(f"{file}{suffix}").unlink(missing_ok=True)
     with resources.as_file(resources.files("warlog") / "demo" / "corpus") as corpus:
         err.print(f"ingesting the demo corpus from {corpus} (fictional sample data)")
         report = _run_ingest(
@@ -313,8 +330,17 @@ def version() -> None:
     out.print(__version__)
 
 
-def _require_db(db: Path) -> None:
-    if not db.exists():
+def _require_db(db: str) -> None:
+    """Refuse a missing SQLite file (rather than create an empty one); a server database is checked
+    by connecting to it."""
+    from .store.target import database_file
+
+    try:
+        file = database_file(db)
+    except WarlogError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    if file is not None and not file.exists():
         err.print(f"error: no database at {db} (run `warlog ingest ... --db {db}` first)")
         raise typer.Exit(2)
 

@@ -31,7 +31,7 @@ class Codes:
     # store
     W201 = "database {path} is newer (schema {found}) than this warlog (schema {known})"
     W202 = "database error: {detail}"
-    W203 = "{scheme}:// databases are not supported yet (give a file path or sqlite:///PATH)"
+    W203 = "{scheme}:// databases are not supported (give a file path, sqlite:///PATH or postgresql://...)"
     W204 = "search query {query!r} is not valid: {detail} (put words with punctuation in double quotes)"
     W205 = "incident {incident_id}: {detail}"
     # analysis

@@ -1,18 +1,29 @@
-"""Hand-built articles and analyses for the store tests (no spaCy, no corpus).
+"""Hand-built articles and analyses for the store tests (no spaCy, no corpus), and the two backends.
 
 Tests get the builders through the ``build`` fixture: ``build.article("a1")``, ``build.event(article)``,
 ``build.analysis(article, *events)``, ``build.incident("i1", *events)``.
+
+Every test that takes ``store`` (or ``backend``) runs twice: on SQLite, and on PostgreSQL in a new
+database of the session's real server (see ``postgres_server`` in tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from warlog.store import open_store
+from warlog.store import PostgresStore, SQLiteStore, open_store
+from warlog.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, Migration, load_migrations
 from warlog.types import Analysis, Article, Event, Incident, Place, PlaceMention, SourceRef, Span
+
+#: The stores every store test runs on.
+BACKENDS = ("sqlite", "postgres")
 
 MOSUL = Place(
     "Mosul",
@@ -102,7 +113,77 @@ def build() -> SimpleNamespace:
     )
 
 
+class SQLiteBackend:
+    """A new SQLite file, and SQL on it through a connection of its own."""
+
+    name = "sqlite"
+    migrations_folder = SQLITE_MIGRATIONS
+
+    def __init__(self, path: Path) -> None:
+        self.target: str | Path = path
+
+    def open(self, migrations: Sequence[Migration] | None = None) -> Any:
+        return SQLiteStore(self.target, migrations=migrations)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.target) as conn:
+            return [tuple(row) for row in conn.execute(sql, params)]
+
+    def names(self) -> set[str]:
+        """The tables and indexes."""
+        return {row[0] for row in self.query("SELECT name FROM sqlite_master")}
+
+    def plan(self, sql: str) -> str:
+        return " ".join(str(row[-1]) for row in self.query(f"EXPLAIN QUERY PLAN {sql}"))
+
+    def migrations(self) -> list[Migration]:
+        return load_migrations(self.migrations_folder)
+
+
+class PostgresBackend(SQLiteBackend):
+    """A new database on the session's PostgreSQL server, and SQL on it through a connection of its own."""
+
+    name = "postgres"
+    migrations_folder = POSTGRES_MIGRATIONS
+
+    def __init__(self, url: str) -> None:
+        self.target = url
+
+    def open(self, migrations: Sequence[Migration] | None = None) -> Any:
+        return PostgresStore(str(self.target), migrations=migrations)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        with psycopg.connect(str(self.target), autocommit=True) as conn:
+            cursor = conn.execute(sql.replace("?", "%s"), params)
+            return cursor.fetchall() if cursor.description else []
+
+    def names(self) -> set[str]:
+        return {
+            row[0]
+            for row in self.query("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace")
+        }
+
+    def plan(self, sql: str) -> str:
+        """The plan PostgreSQL picks when a sequential scan is its last resort (the test tables are
+        too small for an index to pay otherwise)."""
+        import psycopg
+
+        with psycopg.connect(str(self.target), autocommit=True) as conn:
+            conn.execute("SET enable_seqscan = off")
+            return " ".join(row[0] for row in conn.execute(f"EXPLAIN {sql}"))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request, tmp_path):
+    """One backend with a new, empty database."""
+    if request.param == "sqlite":
+        return SQLiteBackend(tmp_path / "warlog.db")
+    return PostgresBackend(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
-def store(tmp_path, settings):
-    with open_store(tmp_path / "warlog.db", settings=settings) as opened:
+def store(backend, settings):
+    with open_store(backend.target, settings=settings) as opened:
         yield opened

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 import warlog.store.rows
@@ -133,7 +131,7 @@ def test_articles_iter_events_filters_by_article_and_date(store, build):
     assert ids(date_from="2017-03-01", date_to="2017-03-01", article_ids=["a1", "a2"]) == ["a1:e1"]
 
 
-def test_articles_problems_are_recorded_in_order(store):
+def test_articles_problems_are_recorded_in_order(store, backend):
     problems = [
         IngestProblem("in.jsonl", 3, "W102", "missing or empty text", item_id="x3"),
         IngestProblem("page.html", None, "W103", "binary file, not text"),
@@ -141,5 +139,4 @@ def test_articles_problems_are_recorded_in_order(store):
     for problem in problems:
         store.record_problem(problem)
     assert list(store.iter_problems()) == problems
-    with sqlite3.connect(store.path) as conn:
-        assert all(at for (at,) in conn.execute("SELECT at FROM ingest_errors"))
+    assert all(at for (at,) in backend.query("SELECT at FROM ingest_errors"))

@@ -1,21 +1,16 @@
-"""Opening a store: migrations, versions, pragmas, URLs."""
+"""Opening a store: migrations, versions, pragmas, URLs (on both backends where it applies)."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
 from warlog.errors import StoreError
-from warlog.store import SQLiteStore, open_store
-from warlog.store.schema import Migration, load_migrations
+from warlog.store import PostgresStore, open_store
+from warlog.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, Migration, load_migrations
 
 
-def _versions(path):
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT version, name, applied_at FROM schema_version ORDER BY version"
-        ).fetchall()
+def _versions(backend):
+    return backend.query("SELECT version, name, applied_at FROM schema_version ORDER BY version")
 
 
 def test_schema_migrations_are_packaged_in_order_from_one():
@@ -24,67 +19,56 @@ def test_schema_migrations_are_packaged_in_order_from_one():
     assert migrations[0].name == "init"
 
 
-def test_schema_migrations_apply_and_are_recorded(tmp_path, settings):
-    db = tmp_path / "w.db"
-    open_store(db, settings=settings).close()
-    versions = _versions(db)
-    assert [(v, name) for v, name, _ in versions] == [(m.version, m.name) for m in load_migrations()]
-    with sqlite3.connect(db) as conn:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {
-        "articles",
-        "events",
-        "sources",
-        "place_mentions",
-        "incidents",
-        "ingest_errors",
-        "articles_fts",
-    } <= tables
+def test_schema_postgres_migrations_have_the_sqlite_versions_and_names():
+    sqlite = [(m.version, m.name) for m in load_migrations(SQLITE_MIGRATIONS)]
+    assert [(m.version, m.name) for m in load_migrations(POSTGRES_MIGRATIONS)] == sqlite
 
 
-def test_schema_reopening_is_a_no_op(tmp_path, settings, build):
-    db = tmp_path / "w.db"
-    with open_store(db, settings=settings) as store:
+def test_schema_migrations_apply_and_are_recorded(backend, settings):
+    open_store(backend.target, settings=settings).close()
+    versions = _versions(backend)
+    assert [(v, name) for v, name, _ in versions] == [(m.version, m.name) for m in backend.migrations()]
+    tables = {"articles", "events", "sources", "place_mentions", "incidents", "ingest_errors", "quotes"}
+    search_index = {"sqlite": "articles_fts", "postgres": "articles_search"}[backend.name]
+    assert tables | {search_index, "article_signatures"} <= backend.names()
+
+
+def test_schema_reopening_is_a_no_op(backend, settings, build):
+    with open_store(backend.target, settings=settings) as store:
         store.save_article(build.article("a1"), None)
-    before = _versions(db)
-    with open_store(db, settings=settings) as store:
+    before = _versions(backend)
+    with open_store(backend.target, settings=settings) as store:
         assert store.has_article("a1")
-    assert _versions(db) == before
+    assert _versions(backend) == before
 
 
-def test_schema_newer_database_is_refused(tmp_path, settings):
-    db = tmp_path / "w.db"
-    open_store(db, settings=settings).close()
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO schema_version VALUES (999, 'future', '2030-01-01T00:00:00+00:00')")
+def test_schema_newer_database_is_refused(backend, settings):
+    open_store(backend.target, settings=settings).close()
+    backend.query("INSERT INTO schema_version VALUES (999, 'future', '2030-01-01T00:00:00+00:00')")
     with pytest.raises(StoreError) as caught:
-        open_store(db, settings=settings)
+        open_store(backend.target, settings=settings)
     assert caught.value.code == "W201"
     assert "999" in str(caught.value)
 
 
-def test_schema_later_migration_applies_to_an_existing_database(tmp_path):
-    db = tmp_path / "w.db"
-    first = load_migrations()
-    SQLiteStore(db, migrations=first).close()
+def test_schema_later_migration_applies_to_an_existing_database(backend):
+    first = backend.migrations()
+    backend.open(migrations=first).close()
     extra = Migration(len(first) + 1, "notes", "CREATE TABLE notes (\n    id INTEGER PRIMARY KEY\n);\n")
-    SQLiteStore(db, migrations=[*first, extra]).close()
-    assert [v for v, _, _ in _versions(db)][-1] == extra.version
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+    backend.open(migrations=[*first, extra]).close()
+    assert [v for v, _, _ in _versions(backend)][-1] == extra.version
+    assert backend.query("SELECT count(*) FROM notes") == [(0,)]
 
 
-def test_schema_failed_migration_leaves_the_database_as_it_was(tmp_path):
-    db = tmp_path / "w.db"
-    first = load_migrations()
-    SQLiteStore(db, migrations=first).close()
+def test_schema_failed_migration_leaves_the_database_as_it_was(backend):
+    first = backend.migrations()
+    backend.open(migrations=first).close()
     broken = Migration(len(first) + 1, "broken", "CREATE TABLE half (id INTEGER);\nCREATE TABLE oops (;\n")
     with pytest.raises(StoreError) as caught:
-        SQLiteStore(db, migrations=[*first, broken])
+        backend.open(migrations=[*first, broken])
     assert caught.value.code == "W202"
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half'").fetchone() is None
-    assert [v for v, _, _ in _versions(db)][-1] == first[-1].version
+    assert "half" not in backend.names()
+    assert [v for v, _, _ in _versions(backend)][-1] == first[-1].version
 
 
 def test_schema_pragmas_wal_busy_timeout_foreign_keys(tmp_path, settings):
@@ -96,6 +80,12 @@ def test_schema_pragmas_wal_busy_timeout_foreign_keys(tmp_path, settings):
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_schema_postgres_lock_timeout_is_the_busy_timeout(postgres_url, settings):
+    settings = {**settings, "store": {**settings["store"], "busy_timeout_ms": 1234}}
+    with open_store(postgres_url, settings=settings) as store:
+        assert store._conn.execute("SHOW lock_timeout").fetchone()[0] == "1234ms"
+
+
 def test_schema_sqlite_url_opens_the_file(tmp_path, settings, monkeypatch):
     monkeypatch.chdir(tmp_path)
     open_store("sqlite:///relative.db", settings=settings).close()
@@ -104,11 +94,30 @@ def test_schema_sqlite_url_opens_the_file(tmp_path, settings, monkeypatch):
     assert (tmp_path / "absolute.db").exists()
 
 
-def test_schema_postgresql_url_is_not_built_yet(settings):
+def test_schema_postgres_urls_open_the_database_and_hide_the_password(postgres_url, settings):
+    secret = postgres_url.replace(
+        "postgresql://postgres@", "postgres://postgres:s3cret@"
+    )  # trust: any password
+    with open_store(secret, settings=settings) as store:
+        assert isinstance(store, PostgresStore)
+        assert store.stats()["articles"] == 0
+        assert "s3cret" not in repr(store) and "***" in repr(store)
+
+
+def test_schema_unreachable_postgres_is_a_store_error_without_the_password(settings):
+    # port 1 on loopback: nothing listens there, so the connection is refused at once
     with pytest.raises(StoreError) as caught:
-        open_store("postgresql://user:secret@db.example/warlog", settings=settings)
+        open_store("postgresql://warlog:s3cret@127.0.0.1:1/warlog", settings=settings)
+    assert caught.value.code == "W202"
+    assert "127.0.0.1" in str(caught.value)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_schema_other_url_schemes_are_not_supported(settings):
+    with pytest.raises(StoreError) as caught:
+        open_store("mysql://user:secret@db.example/warlog", settings=settings)
     assert caught.value.code == "W203"
-    assert "postgresql" in str(caught.value)
+    assert "mysql" in str(caught.value)
     assert "secret" not in str(caught.value)
 
 
@@ -120,8 +129,10 @@ def test_schema_not_a_database_is_a_store_error(tmp_path, settings):
     assert caught.value.code == "W202"
 
 
-def test_schema_two_connections_share_one_file(tmp_path, settings, build):
-    db = tmp_path / "w.db"
-    with open_store(db, settings=settings) as writer, open_store(db, settings=settings) as reader:
+def test_schema_two_connections_share_one_database(backend, settings, build):
+    with (
+        open_store(backend.target, settings=settings) as writer,
+        open_store(backend.target, settings=settings) as reader,
+    ):
         writer.save_article(build.article("a1"), None)
         assert reader.has_article("a1")

@@ -6,7 +6,7 @@ import pytest
 
 import warlog.store
 from warlog.errors import StoreError
-from warlog.store import SQLiteStore, Store
+from warlog.store import SQLiteStore, Store, open_store
 from warlog.types import IngestProblem
 
 
@@ -96,12 +96,95 @@ def test_stats_of_an_empty_store(store):
 
 
 def test_store_public_names():
-    assert warlog.store.__all__ == ["SQLiteStore", "SearchHit", "Store", "open_store"]
+    assert warlog.store.__all__ == ["PostgresStore", "SQLiteStore", "SearchHit", "Store", "open_store"]
     assert isinstance(SQLiteStore(":memory:"), Store)
 
 
-def test_store_closes_with_its_context(tmp_path, settings):
-    with warlog.store.open_store(tmp_path / "w.db", settings=settings) as store:
+def test_store_every_backend_is_a_store(store):
+    assert isinstance(store, Store)
+
+
+def test_store_closes_with_its_context(backend, settings):
+    with warlog.store.open_store(backend.target, settings=settings) as store:
         assert store.stats()["articles"] == 0
     with pytest.raises(StoreError):
         store.stats()
+
+
+#: Titles and texts on which the two stores' search must agree.
+AGREEMENT_CORPUS = {
+    "s1": ("Mosul offensive", "Iraqi troops advanced into the Old City of Mosul on Tuesday."),
+    "s2": ("Market bombing", "A suicide bomber struck a crowded market in Hasaka, killing 16."),
+    "s3": ("Airstrikes on Raqqa", "Coalition airstrikes hit Raqqa; activists said 12 civilians died."),
+    "s4": ("Talks in Geneva", "Negotiators met in Geneva but the city of Mosul was not discussed."),
+    "s5": (None, "Shelling of Aleppo's eastern districts killed 7 people, the Première brigade said."),
+    "s6": ("Old City fighting", "Street fighting continued; the old market burned."),
+}
+#: FTS5 queries of every kind the PostgreSQL store translates (NEAR and ^ excepted).
+AGREEMENT_QUERIES = [
+    "mosul",
+    "MOSUL",
+    "mosul geneva",
+    "mosul AND geneva",
+    "mosul OR raqqa",
+    "mosul NOT geneva",
+    "market OR mosul NOT geneva",
+    "market NOT old city",
+    '"old city"',
+    '"city old"',
+    '"old city" OR hasaka',
+    "air*",
+    "airstrike*",
+    '"old c"*',
+    "title:mosul",
+    "text:mosul",
+    "-title:market",
+    "{title text}:market",
+    "title:(mosul OR geneva)",
+    "old + city",
+    "première",
+    '"Aleppo\'s"',
+    "(mosul OR raqqa) AND (city OR civilians)",
+    "mosul NOT geneva NOT old",
+    '""',
+    "kabul",
+    "NOT mosul",
+    "mosul AND",
+    "(mosul",
+    "mosul)",
+    "title:",
+    "nowhere:mosul",
+    "al-Hussein",
+    "Aleppo's",
+    '"unbalanced',
+    "(mosul) raqqa",
+]
+
+
+def test_search_postgres_agrees_with_sqlite_fts5(tmp_path, postgres_url, settings, build):
+    stores = [open_store(tmp_path / "w.db", settings=settings), open_store(postgres_url, settings=settings)]
+    for store in stores:
+        for article_id, (title, text) in AGREEMENT_CORPUS.items():
+            store.save_article(build.article(article_id, text, title=title), None)
+
+    def found(store, query):
+        try:
+            return sorted(hit[0] for hit in store.search(query))
+        except StoreError as exc:
+            return exc.code
+
+    try:
+        disagree = {q: [found(s, q) for s in stores] for q in AGREEMENT_QUERIES}
+        disagree = {q: results for q, results in disagree.items() if results[0] != results[1]}
+    finally:
+        for store in stores:
+            store.close()
+    assert not disagree, f"query: [SQLite, PostgreSQL] results differ: {disagree}"
+
+
+@pytest.mark.parametrize("query", ["NEAR(mosul city)", "^mosul"])
+def test_search_postgres_refuses_what_tsquery_cannot_express(postgres_url, settings, query):
+    with open_store(postgres_url, settings=settings) as store, pytest.raises(StoreError) as caught:
+        store.search(query)
+    assert caught.value.code == "W204"
+    assert "not supported" in str(caught.value)

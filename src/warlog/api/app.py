@@ -32,6 +32,7 @@ from .. import __version__
 from ..errors import ConfigError, StoreError, WarlogError
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
+from ..store.target import database_file, is_server, redact
 from .cache import CatalogCache
 from .catalog import Catalog
 
@@ -71,7 +72,7 @@ register_url_convertor("text", _Text())
 
 @dataclass
 class AppState:
-    db: Path
+    db: str | Path
     settings: Settings
     catalogs: CatalogCache
     token: str | None
@@ -95,10 +96,11 @@ class ThreadStores:
 
     SQLite connections belong to the thread that opened them, and opening one per request makes
     the last one's close checkpoint and delete the WAL while the next one opens, which stalls
-    readers on the busy timeout. So each worker thread opens one connection, kept until shutdown.
+    readers on the busy timeout. So each worker thread opens one connection, kept until shutdown
+    (a PostgreSQL store too: one server connection per thread, none opened per request).
     """
 
-    def __init__(self, db: Path, settings: Settings) -> None:
+    def __init__(self, db: str | Path, settings: Settings) -> None:
         self._db, self._settings = db, settings
         self._local = threading.local()
         self._all: list[Store] = []
@@ -125,26 +127,33 @@ class ThreadStores:
 
 
 def create_app(db: str | Path, *, settings: Settings | None = None, token: str | None = None) -> FastAPI:
-    """The warlog web app over the database file ``db`` (which must exist).
+    """The warlog web app over the database file ``db`` (which must exist), or over the PostgreSQL
+    database at the URL ``db`` (connected to when the app starts).
 
     ``token`` enables ``POST /api/ingest``; by default it is read from the environment variable
     named by ``[serve] token_env`` (``WARLOG_TOKEN``). An empty token counts as none.
     """
     settings = settings or load_settings()
-    path = Path(db)
-    if not path.is_file():
-        raise ConfigError("W501", path=path, detail="no such database (run `warlog ingest ... --db` first)")
     conf = settings["serve"]
-    token = token if token is not None else os.environ.get(conf["token_env"])
-    state = AppState(
-        stores=ThreadStores(path, settings),
-        db=path,
-        settings=settings,
-        token=token or None,
-        catalogs=CatalogCache(
+    stores = ThreadStores(db, settings)
+    if is_server(db):
+        # no file to watch: the store counts its commits (PostgresStore.revision)
+        catalogs = CatalogCache(
+            db,
+            lambda: open_store(db, settings=settings),
+            check_every=conf["refresh_seconds"],
+            stamp=lambda: stores.revision(),
+        )
+    else:
+        path = database_file(db)
+        if path is None or not path.is_file():
+            raise ConfigError("W501", path=db, detail="no such database (run `warlog ingest ... --db` first)")
+        db = path
+        catalogs = CatalogCache(
             path, lambda: open_store(path, settings=settings), check_every=conf["refresh_seconds"]
-        ),
-    )
+        )
+    token = token if token is not None else os.environ.get(conf["token_env"])
+    state = AppState(stores=stores, db=db, settings=settings, token=token or None, catalogs=catalogs)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -258,5 +267,5 @@ def serve(
     app = create_app(db, settings=settings)
     host = host or settings["serve"]["host"]
     port = port if port is not None else settings["serve"]["port"]
-    print(f"warlog: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    print(f"warlog: serving {redact(db)} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

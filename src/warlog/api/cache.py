@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from ..store import Store
@@ -15,18 +15,25 @@ class CatalogCache:
     """One :class:`Catalog` per database, rebuilt when the file (or its WAL) has changed.
 
     ``open_store`` is called only to (re)build. The file's state is checked at most every
-    ``check_every`` seconds, so a burst of requests costs one ``stat``.
+    ``check_every`` seconds, so a burst of requests costs one ``stat``. A database that is not a
+    file (PostgreSQL) gives its own ``stamp``: any value that changes when the data does.
     """
 
     def __init__(
-        self, path: str | Path, open_store: Callable[[], Store], *, check_every: float = 1.0
+        self,
+        path: str | Path,
+        open_store: Callable[[], Store],
+        *,
+        check_every: float = 1.0,
+        stamp: Callable[[], Hashable] | None = None,
     ) -> None:
-        self.path = Path(path)
+        self.path = path
+        self._read_stamp = stamp or self._file_stamp
         self._open = open_store
         self._check_every = check_every
         self._lock = threading.Lock()
         self._catalog: Catalog | None = None
-        self._stamp: tuple[int, ...] | None = None
+        self._stamp: Hashable = None
         self._checked = 0.0
 
     def _file_stamp(self) -> tuple[int, ...]:
@@ -54,7 +61,7 @@ class CatalogCache:
         if catalog is not None and now - self._checked < self._check_every:
             return catalog
         with self._lock:
-            stamp = self._file_stamp()
+            stamp = self._read_stamp()
             self._checked = now
             if self._catalog is None or stamp != self._stamp:
                 with self._open() as store:

@@ -1,7 +1,8 @@
 """The store: where warlog keeps articles, their analysis, incidents and ingest errors.
 
 Open one with :func:`open_store`; everything else in warlog uses it through the
-:class:`~warlog.store.base.Store` protocol, so no SQL lives outside this package.
+:class:`~warlog.store.base.Store` protocol, so no SQL lives outside this package. SQLite is the
+embedded default (:class:`SQLiteStore`); PostgreSQL is the server store (:class:`PostgresStore`).
 
     with open_store("warlog.db", settings=load_settings()) as store:
         store.save_article(article, analysis)
@@ -11,26 +12,39 @@ Open one with :func:`open_store`; everything else in warlog uses it through the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
 from ..settings import Settings
 from .base import SearchHit, Store
 from .sqlite import SQLiteStore
+from .target import is_server, sqlite_target
 
-__all__ = ["SQLiteStore", "SearchHit", "Store", "open_store"]
+if TYPE_CHECKING:
+    from .postgres import PostgresStore
+
+__all__ = ["PostgresStore", "SQLiteStore", "SearchHit", "Store", "open_store"]
 
 
 def open_store(path: str | Path, *, settings: Settings) -> Store:
     """Open (creating and migrating as needed) the database at ``path``.
 
     ``path`` is a file path, ``":memory:"``, or a URL: ``sqlite:///relative.db`` or
-    ``sqlite:////absolute/path.db`` (SQLAlchemy's convention). Other URLs, such as
-    ``postgresql://``, raise StoreError W203: only SQLite is built so far.
+    ``sqlite:////absolute/path.db`` (SQLAlchemy's convention) for SQLite, or
+    ``postgresql://user:password@host:port/dbname`` (also ``postgres://``, and any libpq URL
+    parameter) for a database on a PostgreSQL server, which must exist (warlog creates its
+    tables). Other URL schemes raise StoreError W203; a server that cannot be reached, W202.
     """
-    target = path
-    if isinstance(path, str) and "://" in path:
-        scheme, _, rest = path.partition("://")
-        if scheme.lower() != "sqlite":
-            raise StoreError("W203", scheme=scheme)
-        target = rest.removeprefix("/") or ":memory:"
-    return SQLiteStore(target, busy_timeout_ms=settings["store"]["busy_timeout_ms"])
+    timeout_ms = settings["store"]["busy_timeout_ms"]
+    if is_server(path):
+        from .postgres import PostgresStore  # psycopg is imported only for a server store
+
+        return PostgresStore(str(path), lock_timeout_ms=timeout_ms)
+    return SQLiteStore(sqlite_target(path), busy_timeout_ms=timeout_ms)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PostgresStore":
+        from .postgres import PostgresStore
+
+        return PostgresStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

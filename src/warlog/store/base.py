@@ -172,8 +172,9 @@ class Store(Protocol):
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article titles and texts, best match first.
 
-        ``query`` uses SQLite FTS5 syntax (words, "phrases", AND/OR/NOT, prefix*);
-        a malformed query raises StoreError W204.
+        ``query`` uses SQLite FTS5 syntax (words, "phrases", AND/OR/NOT, prefix*, column:) on
+        every backend (PostgreSQL translates it, see :mod:`warlog.store.tsquery`); a malformed
+        query raises StoreError W204.
         """
         ...
 

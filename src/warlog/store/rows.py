@@ -4,25 +4,43 @@ A located record (event, incident, place mention) keeps its place mention in the
 ``loc_start, loc_end, loc_text, loc_how`` and the resolved :class:`~warlog.types.Place` in
 columns named after its fields (``name`` as ``place_name``); ``lat IS NULL`` means unresolved.
 Spans and lists are JSON text.
+
+Both stores read rows that can be indexed by column name (``sqlite3.Row``, and the PostgreSQL
+store's :class:`~warlog.store.postgres.PgRow`) and write with :func:`insert`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict, fields
-from typing import Any
+from typing import Any, Protocol
 
 from ..types import Article, Event, Incident, Place, PlaceMention, Quote, SourceRef, Span
 
 Row = dict[str, Any]
 
+
+class StoredRow(Protocol):
+    """A row read back: its columns by name."""
+
+    def __getitem__(self, column: str, /) -> Any: ...
+
+
+class Executor(Protocol):
+    """What :func:`insert` writes through: a ``sqlite3.Connection``, or the PostgreSQL store's
+    transaction (which takes the same ``:name`` parameters)."""
+
+    def executemany(self, sql: str, rows: list[Row], /) -> object: ...
+
+
 #: Place field → column.
 _PLACE_COLUMNS = {f.name: "place_name" if f.name == "name" else f.name for f in fields(Place)}
 LOCATION_COLUMNS = ("loc_start", "loc_end", "loc_text", "loc_how", *_PLACE_COLUMNS.values())
+#: The columns of ``articles`` that make an :class:`Article` (not its full-text index, say).
+ARTICLE_COLUMNS = ", ".join(f.name for f in fields(Article))
 
 
-def insert(conn: sqlite3.Connection, table: str, rows: list[Row]) -> None:
+def insert(conn: Executor, table: str, rows: list[Row]) -> None:
     """Insert ``rows`` (all with the same keys) into ``table``."""
     if rows:
         columns = list(rows[0])
@@ -39,7 +57,7 @@ def location_row(mention: PlaceMention | None) -> Row:
     return row
 
 
-def location_from(row: sqlite3.Row) -> PlaceMention | None:
+def location_from(row: StoredRow) -> PlaceMention | None:
     if row["loc_text"] is None:
         return None
     place = None
@@ -49,7 +67,7 @@ def location_from(row: sqlite3.Row) -> PlaceMention | None:
     return PlaceMention(row["loc_start"], row["loc_end"], row["loc_text"], place=place, how=row["loc_how"])
 
 
-def article_from(row: sqlite3.Row) -> Article:
+def article_from(row: StoredRow) -> Article:
     return Article(**{f.name: row[f.name] for f in fields(Article)})
 
 
@@ -91,12 +109,12 @@ def source_rows(e: Event) -> list[Row]:
     ]
 
 
-def source_from(row: sqlite3.Row) -> SourceRef:
+def source_from(row: StoredRow) -> SourceRef:
     span = Span(row["span_start"], row["span_end"]) if row["span_start"] is not None else None
     return SourceRef(name=row["name"], kind=row["kind"], span=span)
 
 
-def event_from(row: sqlite3.Row, sources: list[SourceRef]) -> Event:
+def event_from(row: StoredRow, sources: list[SourceRef]) -> Event:
     return Event(
         event_id=row["event_id"],
         article_id=row["article_id"],
@@ -135,7 +153,7 @@ def quote_rows(article_id: str, quotes: list[Quote]) -> list[Row]:
     ]
 
 
-def quote_from(row: sqlite3.Row) -> Quote:
+def quote_from(row: StoredRow) -> Quote:
     start, end = row["speaker_start"], row["speaker_end"]
     return Quote(
         speaker=row["speaker"],
@@ -163,7 +181,7 @@ def incident_row(i: Incident) -> Row:
     }
 
 
-def incident_from(row: sqlite3.Row, *, event_ids: list[str], article_ids: list[str]) -> Incident:
+def incident_from(row: StoredRow, *, event_ids: list[str], article_ids: list[str]) -> Incident:
     return Incident(
         incident_id=row["incident_id"],
         event_ids=event_ids,

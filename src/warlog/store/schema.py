@@ -1,6 +1,7 @@
-"""Versioned schema migrations for the SQLite store.
+"""Versioned schema migrations for the SQLite store (the PostgreSQL store's: ``postgres_schema``).
 
-Migrations are the files ``migrations/NNNN_name.sql`` beside this module, applied in order.
+Migrations are the files ``migrations/NNNN_name.sql`` beside this module, applied in order
+(PostgreSQL's are in ``migrations_postgres/``, with the same versions and names).
 Each applied migration is recorded as a row of ``schema_version`` (version, name, applied_at).
 A database whose schema is newer than the newest migration known here is refused (W201) rather
 than written to by code that does not understand it.
@@ -29,11 +30,15 @@ class Migration:
     sql: str
 
 
-def load_migrations() -> list[Migration]:
-    """The packaged migrations, in version order."""
-    folder = resources.files("warlog.store").joinpath("migrations")
+#: The folders of packaged migrations, beside this module.
+SQLITE_MIGRATIONS = "migrations"
+POSTGRES_MIGRATIONS = "migrations_postgres"
+
+
+def load_migrations(folder: str = SQLITE_MIGRATIONS) -> list[Migration]:
+    """The packaged migrations of one dialect, in version order."""
     found = []
-    for entry in folder.iterdir():
+    for entry in resources.files("warlog.store").joinpath(folder).iterdir():
         match = _FILENAME.fullmatch(entry.name)
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
@@ -56,11 +61,7 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], *, path: 
     ``conn`` must be in autocommit mode (``isolation_level=None``). Reading the version first
     keeps opening an up-to-date database free of write locks.
     """
-    known = migrations[-1].version if migrations else 0
-    found = schema_version(conn)
-    if found > known:
-        raise StoreError("W201", path=path, found=found, known=known)
-    if found == known:
+    if not needs_migration(schema_version(conn), migrations, path=path):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -82,6 +83,14 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], *, path: 
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def needs_migration(found: int, migrations: Sequence[Migration], *, path: str) -> bool:
+    """Whether a database at schema ``found`` lacks some of ``migrations``; W201 if it is newer."""
+    known = migrations[-1].version if migrations else 0
+    if found > known:
+        raise StoreError("W201", path=path, found=found, known=known)
+    return found < known
 
 
 def now() -> str:
