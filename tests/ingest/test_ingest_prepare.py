@@ -55,6 +55,14 @@ def test_prepare_builds_an_article_keeping_text_exactly(settings, detector):
     assert article.content_hash == content_hash(ENGLISH)
 
 
+def test_prepare_nul_characters_become_spaces_keeping_offsets(settings, detector):
+    text = ENGLISH[:20] + "\x00" + ENGLISH[21:]
+    art = prepare(raw(text, id="n-1", title="Attack\x00on a post"), settings=settings, detector=detector)
+    assert isinstance(art, Article)
+    assert "\x00" not in art.text and len(art.text) == len(text) and art.text[20] == " "
+    assert art.title == "Attack on a post"
+
+
 @pytest.mark.parametrize("text", [None, "", "  \n\t "])
 def test_prepare_empty_text_is_w102(settings, detector, text):
     problem = prepare(raw(text, id="e-1"), settings=settings, detector=detector)

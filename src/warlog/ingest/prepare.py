@@ -50,7 +50,9 @@ def prepare(
     ``detector``; by default, with one built from the settings on first use and then reused.
     """
     config = settings["ingest"]
-    text = raw.text
+    # a NUL character means nothing in a text and PostgreSQL cannot store one: a space keeps every
+    # offset into the input as it was
+    text = raw.text.replace("\x00", " ") if raw.text else raw.text
     item_id = raw.id or raw.url
     if text is None or not text.strip():
         return problem(raw.origin, raw.line, "W102", item_id=item_id)
@@ -91,4 +93,4 @@ def _shared_detector(settings: Settings) -> LanguageDetector:
 
 
 def _clean(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value else None
+    return " ".join(value.replace("\x00", " ").split()) or None if value else None
