@@ -34,6 +34,23 @@ pytestmark = pytest.mark.slow
             "Islamic State (ISIS)",
             "Military Forces of Iraq",
         ),
+        # "at" after a verb of shooting names the target; a participle's subject is its head clause's
+        (
+            "Gunmen shot at an Iraqi army patrol near Kirkuk on Monday, wounding two soldiers.",
+            "Unidentified Armed Group",  # no places given here: the country is not known
+            "Military Forces of Iraq",
+        ),
+        (  # the only cue is the participle: its subject is the clause's it hangs on
+            "Gunmen fired at a patrol near Kirkuk on Monday, killing two soldiers.",
+            "Unidentified Armed Group",
+            "Military Forces (country unknown)",
+        ),
+        # a weapon word modifying the event noun: the noun's target is the event's
+        (
+            "Islamic State fighters died in suicide bomb attacks on Iraqi troops in Mosul on Monday.",
+            "Islamic State (ISIS)",
+            "Military Forces of Iraq",
+        ),
     ],
 )
 def test_actors_roles_of_both_sides(code, text, actor1, actor2) -> None:

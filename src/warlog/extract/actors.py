@@ -36,6 +36,8 @@ _IDENTITY = frozenset(
         "alawite",
     }
 )
+#: verbs of shooting, whose "at" names the target ("fired at the convoy", "shooting back at troops")
+_FIRE_VERBS = frozenset({"fire", "shoot"})
 #: verbs of taking ground, whose "from" names the side that lost it ("recaptured X from IS")
 _TAKE_VERBS = frozenset(
     {"capture", "recapture", "seize", "take", "retake", "wrest", "liberate", "free", "drive"}
@@ -215,8 +217,17 @@ class ActorResolver:
                 a1.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                 a2.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
-                a2.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and (
+                c.lower_ in ("on", "against", "targeting")
+                or (c.lower_ == "at" and verb.lemma_ in _FIRE_VERBS)
+            ):
+                a2.extend(p for p in c.children if p.dep_ == "pobj")  # "fired at the troops" too
+        # "gunmen fired at a patrol, killing two soldiers": a participle's subject is its clause's head's
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+            a1 += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # a weapon word modifying an event noun: "suicide bomb attacks on the troops" is the attack's
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head is not verb:
+            trigger = trigger.head
         # a nominal trigger: "Russian air strikes on Idlib", "an attack by ISIS on the army"
         if trigger.pos_ in ("NOUN", "PROPN") and trigger is not verb:
             own1 = [trigger]  # its own modifiers ("regime airstrikes") are tried through of_phrase
