@@ -27,13 +27,22 @@ from warlog.extract.dates import dateline_end, parse_published, resolve, sentenc
         ("October 4", date(2018, 1, 5), (date(2017, 10, 4), "day")),  # no year: the latest one
         ("21 June 2014", date(2017, 4, 7), (date(2014, 6, 21), "day")),
         ("two days ago", date(2017, 3, 1), (date(2017, 2, 27), "day")),
+        # a span ending at publication: its day when a day at most, else its week
+        ("over the past 24 hours", date(2017, 3, 1), (date(2017, 3, 1), "day")),
+        ("the last three days", date(2017, 1, 2), (date(2017, 1, 2), "week")),
+        ("the past 48 hours", date(2017, 3, 1), (date(2017, 3, 1), "week")),
+        ("in recent days", date(2017, 3, 1), (date(2017, 3, 1), "week")),
     ],
 )
 def test_dates_resolve_relative_expressions(expr, base, expected):
     assert resolve(expr, base) == expected
 
 
-@pytest.mark.parametrize("expr", ["five years", "24 hours", "the past decade", "12-year-old"])
+@pytest.mark.parametrize(
+    "expr",
+    # a duration, an age, and spans too long for one occurrence or naming the end of something else
+    ["five years", "24 hours", "the past decade", "12-year-old", "the past two weeks", "the last day"],
+)
 def test_dates_refuse_durations_and_ages(expr):
     assert resolve(expr, date(2017, 4, 7)) is None
 

@@ -121,6 +121,9 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
         return date(base.year, 1, 1), "year"
     if text in ("last year", "the previous year"):
         return date(base.year - 1, 1, 1), "year"
+    span = _recent_span(text, base)
+    if span is not None:
+        return span
     words = text.split()
     # "Monday", "last Friday", "Friday night", "on Saturday morning", "early Sunday"
     wd = [w for w in words if w in _WEEKDAYS]
@@ -158,6 +161,35 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
     if m:
         return date(int(m[1]), 1, 1), "year"
     return _dateparser(text, base)
+
+
+#: "the past three days", "over the last 48 hours", "in recent days": a span ending at publication
+_RE_SPAN = re.compile(
+    r"^(?:over\s+|during\s+|within\s+)?(?:the\s+)?(?:(?:past|last|previous)\s+(\w+\s+)?|recent\s+)"
+    r"(hours|days|day|hour)$"
+)
+#: Longest span, in days, still told as one occurrence: a week, the "week" precision's own width.
+#: Longer spans ("the past two weeks") are tallies the codebook does not code as one event.
+MAX_SPAN_DAYS = 7
+
+
+def _recent_span(text: str, base: date) -> tuple[date, str] | None:
+    """A span of hours or days ending at publication: dated to the publication day, to the day when
+    it is a day at most ("the past 24 hours"), to its week when longer ("the last three days")."""
+    m = _RE_SPAN.match(text)
+    if not m:
+        return None
+    count, unit = (m[1] or "").strip(), m[2]
+    hours = unit.startswith("hour")
+    if unit in ("day", "hour"):  # "the past day"; but "the last day" is the last of something
+        return (base, "day") if not count and "last" not in text else None
+    n = _NUMS.get(count) or (int(count) if count.isdigit() else None)
+    if n is None:  # "the past few days", "recent days", "the past hours"
+        return (base, "day") if hours else (base, "week")
+    days = n / 24 if hours else n
+    if days > MAX_SPAN_DAYS:
+        return None
+    return (base, "day") if days <= 1 else (base, "week")
 
 
 _UNPARSEABLE = re.compile(
