@@ -74,6 +74,19 @@ def test_merge_event_dated_weeks_before_publication_is_background(code):
     assert e.date == "2016-06-11"
 
 
+def test_merge_mention_dated_weeks_before_joins_no_undated_news(code):
+    # an undated lead is recent news: "the last attack, on March 2" is another occurrence
+    text = (
+        "Government jets bombed the town of Daraya in Syria, activists said. "
+        "The last attack on the town, on March 2, killed at least seven people."
+    )
+    events, main = code(text, published="2016-06-12")
+    assert len(events) == 2
+    news = next(e for e in events if e.event_id == main)
+    assert news.fatalities is None and news.date == "2016-06-12"  # undated: the publication's week
+    assert [e.date for e in events if e.event_id != main] == ["2016-03-02"]
+
+
 def test_merge_earlier_phrase_is_its_own_event_after_the_news(code):
     text = "Four farmers were killed by mortar fire on Friday, a day after air strikes on a bakery killed 12."
     events, main = code(text)

@@ -91,7 +91,12 @@ class EventExtractor:
             skip_before=dateline_end(doc, published),
         )
         mentions = detect_mentions(doc, cues, ctx=ctx)
-        groups = group_mentions(mentions, max_days=int(self.config.get("merge_max_days", 1)))
+        groups = group_mentions(
+            mentions,
+            max_days=int(self.config.get("merge_max_days", 1)),
+            published=published,
+            background_days=int(self.config.get("background_days", 7)),
+        )
         focus = focus_place(doc, places)
         lead = int(self.config.get("lead_sentences", 3))
         lead_end = ctx.sents[min(lead, len(ctx.sents)) - 1].end if ctx.sents else 0

@@ -37,6 +37,10 @@ _JOINABLE = {"Battles", "Explosions/Remote violence", "Violence against civilian
 
 _SPAN_DAYS = {"day": 0, "week": 7}
 
+#: days before publication beyond which a dated event is background ("The last attack, on April 25");
+#: the default of ``[extract] background_days`` (see settings.toml)
+BACKGROUND_DAYS = 7
+
 
 def _apart(a: EventDate, b: EventDate, max_days: int) -> bool:
     """Two dates that cannot be the same day, compared at the coarser of their precisions."""
@@ -153,11 +157,23 @@ def _joins(group: list[Mention], m: Mention, max_days: int) -> bool:
     )
 
 
-def group_mentions(mentions: list[Mention], *, max_days: int = 1) -> list[list[Mention]]:
-    """Mentions grouped by occurrence, groups in order of their first mention."""
+def group_mentions(
+    mentions: list[Mention],
+    *,
+    max_days: int = 1,
+    published: date | None = None,
+    background_days: int = BACKGROUND_DAYS,
+) -> list[list[Mention]]:
+    """Mentions grouped by occurrence, groups in order of their first mention.
+
+    With ``published``, a mention dated more than ``background_days`` before it joins no undated
+    group: an undated news lead is recent, so "the last attack, on April 25" is another one."""
     groups: list[list[Mention]] = []
     for m in mentions:
+        old = published is not None and _dated_before(m, published, background_days)
         for g in groups:
+            if old and all(x.date is None for x in g):
+                continue
             if _joins(g, m, max_days):
                 g.append(m)
                 break
@@ -201,9 +217,9 @@ def _depth(tok: Token) -> int:
     return n
 
 
-#: days before publication beyond which a dated event is background ("The last attack, on April 25");
-#: the default of ``[extract] background_days`` (see settings.toml)
-BACKGROUND_DAYS = 7
+def _dated_before(m: Mention, published: date, days: int) -> bool:
+    """The mention is dated, to the day, more than ``days`` before ``published``."""
+    return m.date is not None and m.date.precision == "day" and (published - m.date.date).days > days
 
 
 def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS) -> bool:
@@ -212,8 +228,7 @@ def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS)
     publication."""
     if m.earlier:
         return True
-    dated = published is not None and m.date is not None and m.date.precision == "day"
-    if dated and (published - m.date.date).days > days:  # type: ignore[operator,union-attr]
+    if published is not None and _dated_before(m, published, days):
         return True
     tok = m.trigger.root
     for _ in range(50):
