@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["abbreviation_key", "fold", "loose", "is_latin", "is_primary", "similar", "word_set"]
 
@@ -50,8 +51,10 @@ _GLUED = re.compile(r"^[ae]([dnrstz])\1[aeiouy]")
 _LATIN_OK = re.compile(r"^[\x00-\x7f]*$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Accent-, case- and punctuation-folded form of ``text`` ("Ḩalab" → "halab")."""
+    """Accent-, case- and punctuation-folded form of ``text`` ("Ḩalab" → "halab"); cached: the
+    recogniser folds the same capitalised words many times per article (a fifth of geo's time)."""
     text = text.translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
