@@ -55,6 +55,7 @@ bench-api: $(STAMP)
 
 ## calibration: incident confidence vs FA-KES credible/fake labels (AUC), on a fresh fakes-dev run
 calibration: $(STAMP)
+	rm -rf bench-out/eval  # a kept database would be re-ingested idempotently: old analyses, not new
 	$(PYTHON) ../shared/eval/run_eval.py fakes-dev --keep bench-out/eval
 	$(BIN)/python bench/calibration.py --exports bench-out/eval --set fakes-dev
 
