@@ -145,3 +145,13 @@ def test_triggers_modal_of_the_governing_verb(code):
 def test_triggers_length_of_one_clash_is_not_a_time_frame(code):
     text = "Five hours of clashes between the army and militants killed 20 fighters in Hawija on Monday."
     assert _subs(code, text) == ["Armed clash"]
+
+
+def test_detect_relative_clause_describing_detainees_is_no_arrest(code):
+    events, _ = code("Most of the men who were detained here were later killed.")
+    assert "Arrests" not in {e.sub_event_type for e in events}
+    # with a date of its own it is an arrest; and a headline's bare participle reports one
+    events, _ = code("The five men who were arrested in Basra on Monday were released.")
+    assert "Arrests" in {e.sub_event_type for e in events}
+    events, _ = code("Fourteen foreigners arrested in Basra granted bail.")
+    assert "Arrests" in {e.sub_event_type for e in events}

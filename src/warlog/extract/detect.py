@@ -25,7 +25,14 @@ from .clauses import does_harm, earlier_phrases, in_phrases, toll_update_date
 from .dates import EventDate, sentence_dates
 from .lexicon import lexicon
 from .location import pick_place, sentence_places
-from .readings import descriptive, figurative, in_fighting, names_place, with_small_arms
+from .readings import (
+    describes_its_patient,
+    descriptive,
+    figurative,
+    in_fighting,
+    names_place,
+    with_small_arms,
+)
 from .sourcing.chains import sentence_chain
 from .triggers import Cue, aggregate, aggregate_cue, clause_verb, irrealis, negated, not_used
 
@@ -231,6 +238,8 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
             continue
         if c.role == "event" and root.pos_ in ("NOUN", "PROPN") and names_place(root):
             continue  # "the gas attack town", "the massacre site": a place named by its past
+        if c.sub_event_type == "Arrests" and describes_its_patient(root):
+            continue  # "the men who were detained here": who they are
         valid.append(c)
     # what a demonstration is about is not an event of this sentence ("rallies against the execution")
     protest_toks = {t for c in valid if c.sub_event_type in _PROTEST_CUES for t in range(c.start, c.end)}

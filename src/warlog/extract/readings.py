@@ -12,7 +12,14 @@ from spacy.tokens import Token
 from .lexicon import lexicon
 from .triggers import Cue, clause_verb
 
-__all__ = ["descriptive", "figurative", "in_fighting", "names_place", "with_small_arms"]
+__all__ = [
+    "describes_its_patient",
+    "descriptive",
+    "figurative",
+    "in_fighting",
+    "names_place",
+    "with_small_arms",
+]
 
 
 def names_place(tok: Token) -> bool:
@@ -80,3 +87,14 @@ def descriptive(root: Token, cue: Cue) -> bool:
     if root.dep_ == "conj" and root.head.pos_ == "ADJ":
         return True  # "fighters still alive and fighting there": a state, beside an adjective
     return root.dep_ in ("acl", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def describes_its_patient(root: Token) -> bool:
+    """ "The men who were detained here": a passive relative clause that qualifies its own patient
+    says who they are, not that an arrest happened; a date of its own ("the men who were detained
+    on Monday") makes it an occurrence again. A bare participle is not enough: headlines report
+    arrests so ("14 foreigners arrested granted bail")."""
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    if verb.dep_ != "relcl" or verb.tag_ != "VBN":
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
