@@ -62,3 +62,9 @@ def test_actors_identity_adjective_is_not_the_state(code) -> None:
     # "Kurdish forces" are not Iraq's army, however Iraqi the article is
     events, _ = code("Iraqi troops seized two oil fields near Kirkuk from Kurdish forces on Monday.")
     assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of Iraq", None)]
+
+
+def test_actors_event_noun_that_acts_is_not_also_the_target(code) -> None:
+    # the protesters are the event's side; the clause's subject is the other
+    events, _ = code("Police arrested five protesters in Basra in Iraq on Monday.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Protesters", "Police Forces (country unknown)")]

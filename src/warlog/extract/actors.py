@@ -226,10 +226,10 @@ class ActorResolver:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
             a1 += [c for c in verb.head.children if c.dep_ == "nsubj"]
         # a weapon word modifying an event noun: "suicide bomb attacks on the troops" is the attack's
-        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head is not verb:
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head != verb:
             trigger = trigger.head
         # a nominal trigger: "Russian air strikes on Idlib", "an attack by ISIS on the army"
-        if trigger.pos_ in ("NOUN", "PROPN") and trigger is not verb:
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger != verb:
             own1 = [trigger]  # its own modifiers ("regime airstrikes") are tried through of_phrase
             for c in trigger.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -240,8 +240,8 @@ class ActorResolver:
                     for g in c.children:
                         if g.dep_ == "agent":
                             own1 = [p for p in g.children if p.dep_ == "pobj"] + own1
-            if trigger.dep_ in ("nsubj",) and trigger.head is verb:
-                a1 = own1 + [t for t in a1 if t is not trigger]
+            if trigger.dep_ in ("nsubj",) and trigger.head == verb:
+                a1 = own1 + [t for t in a1 if t != trigger]
             else:
                 a1 = own1 + a1
         # the other side of a clash: "rebels were killed in clashes with regime troops"
@@ -259,16 +259,24 @@ class ActorResolver:
         if verb.lemma_.lower() in _TAKE_VERBS:
             froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
             a2 = [p for c in froms for p in c.children if p.dep_ == "pobj"] + a2
+        acting: Token | None = None
         for tok in a1:
-            m = self.of_phrase(tok, event_noun=tok is trigger)
+            m = self.of_phrase(tok, event_noun=tok == trigger)
             if m is not None and m.kind != "civilians":
-                roles.actor1 = m
+                roles.actor1, acting = m, tok
                 break
         if not passive:
             # "troops clashed with IS fighters": the other side (never the one that acts)
             others = [self.of_phrase(t, acting=False) for t in sides]
             a2 = [t for t, m in zip(sides, others, strict=True) if m and m.name != _name(roles.actor1)] + a2
-        for tok in a2 + ([victims] if victims is not None else []):
+        # the phrase that acts is not also the target; when the event noun itself acts ("police
+        # dispersed the protesters"), the clause's subject is the other side
+        # (tokens compare by index: spaCy makes a new Token object on each access)
+        at = acting.i if acting is not None else -1
+        a2 = [t for t in a2 if t.i != at]
+        if at == trigger.i:
+            a2 += [t for t in a1 if t.i != at]
+        for tok in a2 + ([victims] if victims is not None and victims.i != at else []):
             m = self.of_phrase(tok, acting=False)
             if m is not None and (
                 roles.actor1 is None or m.name != roles.actor1.name or m.kind != "civilians"

@@ -161,7 +161,7 @@ def topic_of(tok: Token, protest_tokens: set[int]) -> bool:
     cur = tok
     through_clause = False  # reached through "against X", "over X", "demanding X", "following X"
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         through_clause |= cur.dep_ in ("prep", "pobj", "acl", "relcl", "xcomp", "advcl", "pcomp", "ccomp")
         cur = cur.head

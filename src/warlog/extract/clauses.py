@@ -105,7 +105,7 @@ def toll_update_date(trigger: Token, date_start: int) -> bool:
         return False
     date_tok = span[0]
     verb = date_tok
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False

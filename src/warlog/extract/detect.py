@@ -199,7 +199,7 @@ def _has_place_object(
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "into", "over", "to")
     ]
     heads += [p for c in preps for p in c.children if p.dep_ == "pobj"]
-    if trigger is not verb:
+    if trigger != verb:
         heads.append(trigger)
     # the cue's own words ("took control of the ministry") are no place
     own = set(range(cue_start, cue_end))
@@ -433,7 +433,7 @@ def _mention(
     dates = [d for d in dates if any(s <= d.start < e for s, e in phrases) == bool(within)]
     when = None
     if dates:
-        clause = list(verb.subtree if verb is not root else root.subtree)
+        clause = list(verb.subtree if verb != root else root.subtree)
         lo, hi = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
         # a date of the trigger's own clause first, then the nearest one
         when = min(dates, key=lambda d: (not (lo <= d.start < hi), abs(d.start - trig.start_char)))

@@ -212,7 +212,7 @@ def title_types(title: str) -> set[str]:
 def _depth(tok: Token) -> int:
     """Steps from ``tok`` up to its sentence's root."""
     n = 0
-    while tok.head is not tok and n < 50:
+    while tok.head != tok and n < 50:
         tok, n = tok.head, n + 1
     return n
 
@@ -240,7 +240,7 @@ def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS)
         for w in marks:
             if any(c.dep_ == "npadvmod" for c in (*w.children, *tok.children)):
                 return True
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         tok = tok.head
     return False

@@ -198,7 +198,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself when it is a verb)."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -215,7 +215,7 @@ def negated(tok: Token) -> bool:
     verb = clause_verb(tok)
     verb_negated = any(c.dep_ == "neg" for c in verb.children)
     # "did not attack", "the attack did not kill": the cue is the verb, its subject or its object
-    if verb_negated and (verb is tok or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")):
+    if verb_negated and (verb == tok or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
@@ -223,7 +223,7 @@ def negated(tok: Token) -> bool:
     if _claim_rejected(tok, denying):
         return True
     # "denied carrying out the attack", "failed to capture the town"
-    if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
+    if verb.head != verb and verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True
     return tok.dep_ in ("dobj", "pobj") and verb.lemma_ in denying
 
@@ -233,7 +233,7 @@ def _claim_rejected(tok: Token, denying: frozenset[str]) -> bool:
     killed in an air strike is wrong") or denies it ("dismissed reports that ...")."""
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN":
             claim = cur.head
@@ -289,7 +289,7 @@ def irrealis(tok: Token, sent: Span) -> bool:
     # a nominal cue governed by "plan/threat/fear of ..."
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("pobj", "pcomp", "prep", "compound", "dobj") and cur.head is not cur:
+        if cur.dep_ in ("pobj", "pcomp", "prep", "compound", "dobj") and cur.head != cur:
             cur = cur.head
             if cur.pos_ == "NOUN" and cur.lemma_ in nouns:
                 return True
@@ -308,7 +308,7 @@ def irrealis(tok: Token, sent: Span) -> bool:
     if _alternative(verb):
         return True
     # "planned an attack", "threatened an assault", "called for a ceasefire", "to prevent attacks"
-    if verb is not tok and tok.dep_ in ("dobj", "pobj", "xcomp") and verb.lemma_ in _PLAN_VERBS:
+    if verb != tok and tok.dep_ in ("dobj", "pobj", "xcomp") and verb.lemma_ in _PLAN_VERBS:
         return True
     for _ in range(4):
         kids = list(verb.children)
@@ -338,11 +338,11 @@ def irrealis(tok: Token, sent: Span) -> bool:
         if verb.dep_ == "conj" and infinitive and not perfect:
             # "..., then to encircle them, and to drive them out": an infinitive among others
             first = verb
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head != first:
                 first = first.head
             if not (first.dep_ == "xcomp" and first.head.lemma_ in _FACTUAL_HEADS):
                 return True
-        if verb.dep_ == "conj" and verb.head is not verb:
+        if verb.dep_ == "conj" and verb.head != verb:
             verb = clause_verb(verb.head)  # "might roll over the army and attack": the modal is shared
             continue
         if cue_is_verb and verb.dep_ in ("xcomp", "dobj") and verb.head.pos_ in ("VERB", "AUX"):
@@ -392,7 +392,7 @@ def _content_of_belief(tok: Token) -> bool:
     nouns = _words("belief_nouns")
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if cur.dep_ in ("acl", "ccomp", "appos") and cur.head.pos_ == "NOUN":
             return cur.head.lemma_.lower() in nouns
