@@ -68,3 +68,14 @@ def test_actors_event_noun_that_acts_is_not_also_the_target(code) -> None:
     # the protesters are the event's side; the clause's subject is the other
     events, _ = code("Police arrested five protesters in Basra in Iraq on Monday.")
     assert [(e.actor1, e.actor2) for e in events] == [("Protesters", "Police Forces (country unknown)")]
+
+
+def test_actors_demonstration_side_defaults_to_protesters(code) -> None:
+    events, _ = code("Hundreds of people protested peacefully against power cuts on Monday.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Peaceful protest", "Protesters")]
+    # the crowd and the forces breaking it up stay one demonstration, of the gravest kind told
+    events, _ = code(
+        "Thousands of protesters rallied against the government on Friday. "
+        "Security forces fired tear gas and rubber bullets into the crowds, and protesters set tyres on fire."
+    )
+    assert len(events) == 1 and events[0].event_type in ("Protests", "Riots")

@@ -163,6 +163,19 @@ class ActorResolver:
             return f"Rioters{place}"
         return None
 
+    def protesters(self, trigger: Token, verb: Token) -> ActorMention:
+        """The side of a demonstration no named actor holds: *Protesters (country)*, at the
+        clause's subject ("hundreds of people protested") or else the protest word itself."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = (
+            (subj.left_edge.idx, subj.idx + len(subj))
+            if subj is not None
+            else (trigger.idx, trigger.idx + len(trigger))
+        )
+        name = self._name("protesters", None)
+        assert name is not None
+        return ActorMention(name, "protesters", *span)
+
     def of_phrase(self, head: Token, *, acting: bool = True, event_noun: bool = False) -> ActorMention | None:
         """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
         lex = lexicon()

@@ -416,6 +416,8 @@ def _mention(
         return None
     if "place_object" in needs and not _has_place_object(verb, root, places, cue.start, cue.end):
         return None
+    if bucket == "protest" and roles.actor1 is None:
+        roles.actor1 = resolver.protesters(root, verb)  # a demonstration's side is its protesters
     # places inside actor names ("US-led coalition", "Iraqi army") are not where the event happened
     exclude = [(a.start, a.end) for a in (roles.actor1, roles.actor2) if isinstance(a, ActorMention)]
     exclude += [(a.start, a.end) for a in sent_actors]

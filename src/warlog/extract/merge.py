@@ -72,7 +72,14 @@ def _conflict(a: Mention, b: Mention, max_days: int) -> bool:
         if pa.country_code and pb.country_code and pa.country_code != pb.country_code:
             return True
     a1, b1 = a.roles.actor1, b.roles.actor1
-    return bool(a1 and b1 and a1.name != b1.name and "Unidentified" not in a1.name + b1.name)
+    if a1 is None or b1 is None or a1.name == b1.name or "Unidentified" in a1.name + b1.name:
+        return False
+    # a demonstration and the forces that break it up are one occurrence told from both sides
+    return not ({a1.kind, b1.kind} & _CROWDS and _demo(a) and _demo(b))
+
+
+#: actor kinds of a demonstration's own side
+_CROWDS = {"protesters", "rioters"}
 
 
 #: tokens (about five news sentences) beyond which a dated mention does not join an undated event:
