@@ -536,3 +536,13 @@ def test_casualties_nobody_killed_is_zero_dead_only(make_doc):
         "Nobody/nsubjpass/2/PRON/NN/nobody was/auxpass/2/AUX/VBD/be killed/ROOT/2/VERB/VBN/kill",
     )
     assert _values(doc, 2) == [("dead", 0)]
+
+
+def test_casualties_one_named_or_definite_person(code):
+    events, _ = code("A suicide bomber killed the imam of the mosque in Damascus on Friday.")
+    assert [e.fatalities for e in events] == [1]
+    events, _ = code("A bomb went off in the mosque on Friday, killing Sheikh Salman Hamid.")
+    assert [e.fatalities for e in events] == [1]
+    # a family is several people: no number
+    events, _ = code("Gunmen killed the family in Homs on Friday.")
+    assert [e.fatalities for e in events] == [None]

@@ -94,17 +94,29 @@ def _count_of(noun: Token) -> tuple[int | None, list[Token]] | None:
     # "dozens of people", "16 of them"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in vague:
         return (None, [noun.head.head])
-    # "a woman", "one child", "his son": a single person
+    # "a woman", "one child", "his son", "the imam": a single person (not a group: "the family")
     if (
         noun.lemma_.lower() in person
-        and noun.tag_ == "NN"
-        and any(c.lower_ in _ONE or (c.dep_ == "poss" and c.lower_ in _POSS) for c in noun.children)
+        and noun.tag_ in ("NN", "NNP")
+        and noun.lemma_.lower() not in _COLLECTIVE
+        and any(
+            c.lower_ in _ONE
+            or (c.dep_ == "poss" and c.lower_ in _POSS)
+            or (c.dep_ == "det" and c.lower_ in _THE)
+            for c in noun.children
+        )
     ):
+        return (1, [noun])
+    # a named person: "killing Sheikh Salman al-Afa", "Abu Omar was killed"
+    if noun.ent_type_ == "PERSON" and noun.tag_ == "NNP" and not any(c.dep_ == "cc" for c in noun.children):
         return (1, [noun])
     return None
 
 
 _ONE = ("a", "an", "one")
+_THE = ("the", "this", "that")
+#: person nouns that name a group even in the singular
+_COLLECTIVE = frozenset({"family", "staff", "personnel", "other", "aid", "member"})
 _POSS = ("his", "her", "their", "its", "our", "my", "your")
 
 
