@@ -139,3 +139,19 @@ def test_extractor_capital_where_it_happened_is_kept(nlp, extractor) -> None:
     places = [_pm(text, "Mogadishu", mogadishu), _pm(text, "Medina", medina)]
     e = _main(nlp, extractor, text, places)
     assert e.location is not None and e.location.place == mogadishu
+
+
+def test_location_country_named_as_the_side_is_no_place(nlp, extractor):
+    from warlog.geo import GeoParser
+    from warlog.settings import load_settings
+    from warlog.types import Article
+
+    text = "US strikes kill 40 militants in Syria. US air strikes killed 40 militants in Syria on Monday."
+    article = Article(article_id="t", text=text, content_hash="x", published="2019-03-05")
+    doc = nlp(text)
+    places = GeoParser(settings=load_settings()).parse(doc, article=article)
+    events, _ = extractor.extract(doc, article=article, places=places)
+    # "US" is who struck, not where: one strike, in Syria
+    assert [
+        (e.sub_event_type, e.location.place.name if e.location and e.location.place else None) for e in events
+    ] == [("Air/drone strike", "Syria")]

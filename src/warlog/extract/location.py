@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,8 +120,32 @@ def sentence_places(
             continue  # an all-capital city at the very start is the dateline's bureau
         if _AFFILIATION.match(doc_text(sent.doc)[pm.end : pm.end + 12]) or _government(sent.doc, pm):
             continue
+        if _side_of_event(sent.doc, pm):
+            continue
         out.append(pm)
     return out
+
+
+def _side_of_event(doc: Doc, pm: PlaceMention) -> bool:
+    """A country named as the side of an event or a weapon, not where it happened: "US strikes
+    kill 40 fighters in Syria", "Israel air raids on Gaza", "Russia bombed Aleppo"."""
+    if pm.place is None or not (pm.place.feature_code or "").upper().startswith("PCL"):
+        return False
+    span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    return tok.dep_ in ("compound", "nmod", "nsubj") and tok.head.lemma_.lower() in _event_words()
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """One-word event, weapon and violence terms of the trigger lexicon ("strike", "raid", "shelling")."""
+    from .lexicon import lexicon
+
+    roles = ("event", "instrument", "violence", "strike_verb")
+    terms = (t.partition("/")[0] for g in lexicon().groups if g.role in roles for t in g.terms)
+    return frozenset(t.lower() for t in terms if " " not in t)
 
 
 _WHERE = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "of", "on"}
@@ -257,6 +282,7 @@ def focus_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
         and not _bureau(pm)
         and not _AFFILIATION.match(doc_text(doc)[pm.end : pm.end + 12])
         and not _government(doc, pm)
+        and not _side_of_event(doc, pm)
     ]
     try:
         from ..geo.focus import focus_place as geo_focus
