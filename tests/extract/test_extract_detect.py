@@ -155,3 +155,14 @@ def test_detect_relative_clause_describing_detainees_is_no_arrest(code):
     assert "Arrests" in {e.sub_event_type for e in events}
     events, _ = code("Fourteen foreigners arrested in Basra granted bail.")
     assert "Arrests" in {e.sub_event_type for e in events}
+
+
+def test_detect_place_named_by_its_past_is_no_event(code):
+    events, _ = code(
+        "One woman was killed in an air strike on Saturday on the town of Saraqib, "
+        "site of a suspected gas attack earlier this week, a monitor said.",
+        published="2019-03-05",
+    )
+    assert [(e.sub_event_type, e.fatalities, e.date) for e in events] == [
+        ("Air/drone strike", 1, "2019-03-02")
+    ]

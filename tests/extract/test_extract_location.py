@@ -155,3 +155,22 @@ def test_location_country_named_as_the_side_is_no_place(nlp, extractor):
     assert [
         (e.sub_event_type, e.location.place.name if e.location and e.location.place else None) for e in events
     ] == [("Air/drone strike", "Syria")]
+
+
+def test_location_gloss_after_an_actor_is_no_place(nlp, extractor):
+    from warlog.geo import GeoParser
+    from warlog.settings import load_settings
+    from warlog.types import Article
+
+    text = (
+        "Mortar shells hit a market in Deir ez-Zor in Syria on Monday, killing three civilians. "
+        "The shelling was carried out by Daesh (banned in Russia), residents said."
+    )
+    article = Article(article_id="t", text=text, content_hash="x", published="2019-03-05")
+    doc = nlp(text)
+    places = GeoParser(settings=load_settings()).parse(doc, article=article)
+    events, _ = extractor.extract(doc, article=article, places=places)
+    # "(banned in Russia)" glosses the group: the shelling is one event, in Deir ez-Zor
+    assert [
+        (e.actor1, e.location.place.name if e.location and e.location.place else None) for e in events
+    ] == [("Islamic State (ISIS)", "Deir ez-Zor")]

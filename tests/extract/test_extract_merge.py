@@ -55,7 +55,9 @@ def test_merge_background_dated_long_before_publication(nlp):
     published = date(2016, 6, 12)
     assert _background(_mention(doc, "strikes", when=old), published)
     assert not _background(_mention(doc, "strikes", when=recent), published)
-    assert not _background(_mention(doc, "strikes", when=month), published)  # only day dates
+    assert _background(_mention(doc, "strikes", when=month), published)  # April ended weeks before
+    this_month = EventDate(date(2016, 6, 1), "month", 0, 5)
+    assert not _background(_mention(doc, "strikes", when=this_month), published)  # June is not over
     assert not _background(_mention(doc, "strikes", when=old), None)
 
 
@@ -129,3 +131,14 @@ def test_merge_earlier_phrase_alone_keeps_the_sentence_count(code):
     text = "Rescuers pulled 11 bodies from a house on Tuesday, a day after an air strike flattened it."
     events, _ = code(text)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 11)]
+
+
+def test_merge_the_attack_carried_out_by_names_the_side(code):
+    # a definite event noun with who carried it out tells the same occurrence, and its side
+    events, _ = code(
+        "A mortar attack on a market in Deir ez-Zor left three civilians dead on Monday. "
+        "The shelling was carried out by Islamic State, residents said."
+    )
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "Islamic State (ISIS)", 3)
+    ]

@@ -43,7 +43,10 @@ def earlier_phrases(sent: Span) -> list[tuple[int, int]]:
             continue
         out.append((head.left_edge.i, head.right_edge.i + 1))
     for tok in sent:
-        if tok.dep_ == "relcl" and _dated_earlier(tok):
+        # "the town of X, where a gas attack took place last week"; "the square, scene of a massacre
+        # in 2012": a place named by its past
+        past = tok.dep_ == "appos" and tok.lemma_.lower() in ("site", "scene")
+        if past or (tok.dep_ == "relcl" and _dated_earlier(tok)):
             out.append((tok.left_edge.i, tok.right_edge.i + 1))
     return out
 

@@ -11,12 +11,14 @@ that sum events over years (``triggers.aggregate``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from ..types import EVENT_TYPE_OF, PlaceMention
 from . import classify
 from .actors import ActorMention, ActorResolver, Roles
@@ -168,6 +170,20 @@ def _generic(root: Token, verb: Token) -> bool:
     )
 
 
+def _gloss(text: str, end: int) -> tuple[int, int]:
+    """The parenthesis right after an actor's name, which glosses the actor ("Daesh (banned in
+    Russia)", "the YPG (which Turkey calls terrorist)"): its places are not the event's. An empty
+    range when there is none."""
+    m = _GLOSS.match(text, end)
+    return (m.start(), m.end()) if m else (end, end)
+
+
+_GLOSS = re.compile(r"\s*\([^()]{1,120}\)")
+
+#: verbs whose agent is who carried out an occurrence ("the attack was carried out by X")
+_DONE_BY = frozenset({"carry", "conduct", "perpetrate", "launch", "stage", "commit", "claim", "execute"})
+
+
 def _anchored(
     typed: list[Cue],
     dead: Count | None,
@@ -182,6 +198,9 @@ def _anchored(
     if any(c is not cue and c.role in ("event", "violence") and c.group.terms for c in typed):
         return True
     if dead is not None or when is not None or does_harm(root):
+        return True
+    # "the shelling was carried out by Daesh": the occurrence told already, now with who did it
+    if roles.actor1 is not None and root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _DONE_BY:
         return True
     # "the assault on Mosul", "this attack": a known operation referred back to, not a new occurrence
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
@@ -236,7 +255,7 @@ def _sentence(doc: Doc, sent: Span, cues: list[Cue], ctx: Context) -> list[Menti
             continue  # "the raids, which killed 40": what a tally of events did
         if figurative(root, c, cues) or descriptive(root, c):
             continue
-        if c.role == "event" and root.pos_ in ("NOUN", "PROPN") and names_place(root):
+        if c.role in ("event", "violence") and root.pos_ in ("NOUN", "PROPN") and names_place(root):
             continue  # "the gas attack town", "the massacre site": a place named by its past
         if c.sub_event_type == "Arrests" and describes_its_patient(root):
             continue  # "the men who were detained here": who they are
@@ -421,6 +440,7 @@ def _mention(
     # places inside actor names ("US-led coalition", "Iraqi army") are not where the event happened
     exclude = [(a.start, a.end) for a in (roles.actor1, roles.actor2) if isinstance(a, ActorMention)]
     exclude += [(a.start, a.end) for a in sent_actors]
+    exclude += [_gloss(doc_text(doc), a.end) for a in sent_actors]  # "Daesh (banned in Russia)"
     exclude += [(t.idx, t.idx + len(t)) for t in sent if t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
                 and doc[t.i + 2].lower_ in _AFFILIATION]  # fmt: skip
     # a place inside a source phrase ("a doctor at Raqqa hospital said") is not where it happened

@@ -16,7 +16,7 @@ mention told so ("... a day after forces killed 80") joins no specific event.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -225,8 +225,18 @@ def _depth(tok: Token) -> int:
 
 
 def _dated_before(m: Mention, published: date, days: int) -> bool:
-    """The mention is dated, to the day, more than ``days`` before ``published``."""
-    return m.date is not None and m.date.precision == "day" and (published - m.date.date).days > days
+    """The mention is dated to a day, month or year that ended more than ``days`` before
+    ``published`` ("on April 25", "in September" of the year before, "in 2014")."""
+    if m.date is None:
+        return False
+    d, precision = m.date.date, m.date.precision
+    if precision == "month":
+        d = (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)  # its last day
+    elif precision == "year":
+        d = date(d.year, 12, 31)
+    elif precision != "day":
+        return False
+    return (published - d).days > days
 
 
 def _background(m: Mention, published: date | None, days: int = BACKGROUND_DAYS) -> bool:

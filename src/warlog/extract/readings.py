@@ -23,9 +23,16 @@ __all__ = [
 
 
 def names_place(tok: Token) -> bool:
-    """The word qualifies a place noun: "a rocket-launching site", "the gas attack town"."""
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in lexicon().words(
-        "place_nouns"
+    """The word qualifies a place noun ("a rocket-launching site", "the gas attack town") or names
+    a place by its past in an apposition ("the town of X, site of a gas attack")."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in lexicon().words("place_nouns"):
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in ("site", "scene")
+        and prep.head.dep_ == "appos"
     )
 
 
