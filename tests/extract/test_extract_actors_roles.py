@@ -79,3 +79,9 @@ def test_actors_demonstration_side_defaults_to_protesters(code) -> None:
         "Security forces fired tear gas and rubber bullets into the crowds, and protesters set tyres on fire."
     )
     assert len(events) == 1 and events[0].event_type in ("Protests", "Riots")
+
+
+def test_actors_sponsor_country_is_not_the_side(code) -> None:
+    # "US-backed rebels" fight for themselves: no US force, and no US country
+    events, _ = code("US-backed rebels attacked a Syrian army checkpoint near Deraa on Monday.")
+    assert [e.actor1 for e in events] == ["Opposition Rebels"]

@@ -130,6 +130,8 @@ class ActorResolver:
         """A country pointed to by a demonym or name among ``tokens``."""
         words = lexicon().country_words
         for t in tokens:
+            if _sponsor(t):
+                continue  # "US-backed rebels" are no US force: their country is where they fight
             low = t.lower_
             if low in _SHORT and not t.text.isupper() and t.text not in ("U.S.", "U.S", "U.K."):
                 continue
@@ -314,3 +316,26 @@ class ActorResolver:
 
 def _name(mention: ActorMention | None) -> str | None:
     return mention.name if mention is not None else None
+
+
+#: words after "X-" that make X a sponsor, not the side itself ("Iran-backed militias")
+_SPONSORED = frozenset(
+    {
+        "backed",
+        "based",
+        "allied",
+        "affiliated",
+        "linked",
+        "supported",
+        "sponsored",
+        "trained",
+        "funded",
+        "armed",
+    }
+)
+
+
+def _sponsor(tok: Token) -> bool:
+    """``tok`` names who backs a side, not the side: "US-backed", "Iran-allied", "Turkey-based"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _SPONSORED
