@@ -141,16 +141,20 @@ def test_extractor_capital_where_it_happened_is_kept(nlp, extractor) -> None:
     assert e.location is not None and e.location.place == mogadishu
 
 
-def test_location_country_named_as_the_side_is_no_place(nlp, extractor):
+def _geocoded(nlp, extractor, text: str):
+    """The events of ``text`` with its places found by the real geoparser (published 2019-03-05)."""
     from warlog.geo import GeoParser
     from warlog.settings import load_settings
-    from warlog.types import Article
 
-    text = "US strikes kill 40 militants in Syria. US air strikes killed 40 militants in Syria on Monday."
     article = Article(article_id="t", text=text, content_hash="x", published="2019-03-05")
     doc = nlp(text)
     places = GeoParser(settings=load_settings()).parse(doc, article=article)
-    events, _ = extractor.extract(doc, article=article, places=places)
+    return extractor.extract(doc, article=article, places=places)[0]
+
+
+def test_location_country_named_as_the_side_is_no_place(nlp, extractor):
+    text = "US strikes kill 40 militants in Syria. US air strikes killed 40 militants in Syria on Monday."
+    events = _geocoded(nlp, extractor, text)
     # "US" is who struck, not where: one strike, in Syria
     assert [
         (e.sub_event_type, e.location.place.name if e.location and e.location.place else None) for e in events
@@ -158,18 +162,11 @@ def test_location_country_named_as_the_side_is_no_place(nlp, extractor):
 
 
 def test_location_gloss_after_an_actor_is_no_place(nlp, extractor):
-    from warlog.geo import GeoParser
-    from warlog.settings import load_settings
-    from warlog.types import Article
-
     text = (
         "Mortar shells hit a market in Deir ez-Zor in Syria on Monday, killing three civilians. "
         "The shelling was carried out by Daesh (banned in Russia), residents said."
     )
-    article = Article(article_id="t", text=text, content_hash="x", published="2019-03-05")
-    doc = nlp(text)
-    places = GeoParser(settings=load_settings()).parse(doc, article=article)
-    events, _ = extractor.extract(doc, article=article, places=places)
+    events = _geocoded(nlp, extractor, text)
     # "(banned in Russia)" glosses the group: the shelling is one event, in Deir ez-Zor
     assert [
         (e.actor1, e.location.place.name if e.location and e.location.place else None) for e in events

@@ -9,8 +9,6 @@ days"): "killed after air strikes hit" without an offset tells one occurrence in
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
@@ -74,13 +72,6 @@ def in_phrases(i: int, phrases: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in phrases)
 
 
-@cache
-def _strike_verbs() -> frozenset[str]:
-    """One-word verbs of the lexicon's ``strike_verb`` group ("hit", "target", "pound"...)."""
-    terms = (t.partition("/")[0] for g in lexicon().groups if g.role == "strike_verb" for t in g.terms)
-    return frozenset(t for t in terms if " " not in t)
-
-
 def does_harm(noun: Token) -> bool:
     """The event noun is the subject of a strike verb with an object: "the assault targeted rebel
     positions", "the blast struck the crossing" tell what an occurrence did, so that it happened
@@ -88,7 +79,7 @@ def does_harm(noun: Token) -> bool:
     verb = noun.head
     return (
         noun.dep_ == "nsubj"
-        and verb.lemma_.lower() in _strike_verbs()
+        and verb.lemma_.lower() in lexicon().one_word_terms("strike_verb")
         and any(c.dep_ == "dobj" for c in verb.children)
     )
 

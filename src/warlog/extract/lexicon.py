@@ -84,6 +84,16 @@ class Lexicon:
             found = self._sets[key] = frozenset(str(w).lower() for w in self.cues[key])
         return found
 
+    def one_word_terms(self, *roles: str) -> frozenset[str]:
+        """The one-word trigger terms of the groups of ``roles``, lower-cased, without their
+        part-of-speech tag ("strike/VERB" → "strike"); built once per set of roles."""
+        key = "roles:" + ",".join(sorted(roles))
+        found = self._sets.get(key)
+        if found is None:
+            terms = (t.partition("/")[0].lower() for g in self.groups if g.role in roles for t in g.terms)
+            found = self._sets[key] = frozenset(t for t in terms if " " not in t)
+        return found
+
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("warlog.extract").joinpath("data", name).read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -134,18 +133,11 @@ def _side_of_event(doc: Doc, pm: PlaceMention) -> bool:
     span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    tok = span[-1]
-    return tok.dep_ in ("compound", "nmod", "nsubj") and tok.head.lemma_.lower() in _event_words()
-
-
-@cache
-def _event_words() -> frozenset[str]:
-    """One-word event, weapon and violence terms of the trigger lexicon ("strike", "raid", "shelling")."""
     from .lexicon import lexicon
 
-    roles = ("event", "instrument", "violence", "strike_verb")
-    terms = (t.partition("/")[0] for g in lexicon().groups if g.role in roles for t in g.terms)
-    return frozenset(t.lower() for t in terms if " " not in t)
+    tok = span[-1]
+    events = lexicon().one_word_terms("event", "instrument", "violence", "strike_verb")
+    return tok.dep_ in ("compound", "nmod", "nsubj") and tok.head.lemma_.lower() in events
 
 
 _WHERE = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "of", "on"}

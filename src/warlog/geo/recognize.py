@@ -295,10 +295,16 @@ _DIVISION_CUES = word_set("province governorate")
 def called_division(span: Span) -> bool:
     """Whether the words around ``span`` call it a division: a cue word after it ("Idlib province",
     "Hama Governorate") or "province of" before it ("the northwestern province of Idlib")."""
+    return _cue_after(span) or _cue_before(span)
+
+
+def _cue_after(span: Span) -> bool:
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES:
-        return True
-    before = doc[max(0, span.start - 2) : span.start]
+    return span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES
+
+
+def _cue_before(span: Span) -> bool:
+    before = span.doc[max(0, span.start - 2) : span.start]
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _DIVISION_CUES
 
 
@@ -309,11 +315,8 @@ def _division_named(span: Span, gaz: Gazetteer, context_countries: frozenset[str
     alternate "Hasaka" as well as "Al-Hasakah"). Returns the span to claim, with the cue word
     that follows it; None when the span is not so named."""
     doc = span.doc
-    after = span.end < len(doc) and doc[span.end].lower_ in _DIVISION_CUES
-    before = (
-        span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _DIVISION_CUES
-    )
-    if not (after or before) or not context_countries:
+    after = _cue_after(span)
+    if not (after or _cue_before(span)) or not context_countries:
         return None
     key = fold(span.text)
     if not key or key in STOP_WORDS or not gaz.has_key(key):
